@@ -1,0 +1,71 @@
+"""Generator of the Social Media Code website: load, validate, number, diff, render.
+
+`define_env` is the mkdocs-macros-plugin entry point. It reads the Code that
+the `clauses` plugin loaded once for this build and exposes one macro per
+kind of page, so a page costs one macro call however many clauses it has.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from . import urls
+from .dates import long_date
+from .render import render_status, render_version
+
+
+def _code(env: Any) -> Any:
+    try:
+        plugin = env.conf.plugins["clauses"]
+    except KeyError:
+        raise RuntimeError("mkdocs.yml must list the 'clauses' plugin before 'macros'") from None
+    if plugin.code is None:
+        raise RuntimeError("mkdocs.yml must list the 'clauses' plugin before 'macros'")
+    return plugin.code
+
+
+def define_env(env: Any) -> None:
+    code = _code(env)
+
+    def page_path() -> str:
+        return env.page.url if env.page else ""
+
+    @env.macro
+    def code_version(version_id: str) -> str:
+        """The whole of one version of the Code, numbered, with its status."""
+        version = code.version(version_id)
+        return render_version(code, version, page_path())
+
+    @env.macro
+    def code_current() -> str:
+        """The version in force, at the short path, saying which version it is."""
+        current = code.current
+        here = page_path()
+        link = urls.relative(here, urls.version_path(current.id))
+        drafts = "".join(
+            f'<p>A newer draft, <a href="{urls.relative(here, urls.version_path(d.id))}">'
+            f"version {d.id}</a>, has not been adopted.</p>"
+            for d in code.drafts
+        )
+        intro = (f'<div class="smc-current"><p>This page always shows the version in force. '
+                 f'It is <a href="{link}">version {current.id}</a>; to link to a clause in a '
+                 f"committee paper, use the clause's versioned link, which never changes.</p>"
+                 f"{drafts}</div>")
+        return intro + render_version(code, current, here)
+
+    env.variables["code_title"] = code.title
+    env.variables["current_version"] = code.current.id if code.current else None
+    env.variables["current_version_date"] = (
+        long_date(code.current.version.date) if code.current else None
+    )
+
+    @env.macro
+    def current_version_link(text: str | None = None) -> str:
+        """A link to the version in force, from the page being rendered."""
+        current = code.current
+        label = text or f"version {current.id}"
+        return f'<a href="{urls.relative(page_path(), urls.version_path(current.id))}">{label}</a>'
+
+    @env.macro
+    def version_status(version_id: str) -> str:
+        return render_status(code, code.version(version_id))

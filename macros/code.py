@@ -1,0 +1,68 @@
+"""The whole Code, loaded once per build: load, validate, number, resolve.
+
+`build_code` is the one entry point of the pipeline. It raises CodeDataError
+with every problem found, or returns a `Code` that rendering only reads.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from types import MappingProxyType
+
+from .loader import load_code
+from .models import Guidance, Status
+from .numbering import NumberedVersion, number_version
+from .problems import CodeDataError
+from .validate import check_version, check_versions
+
+
+@dataclass(frozen=True)
+class Code:
+    title: str
+    source_document: str
+    versions: tuple[NumberedVersion, ...]
+    guidance: Mapping[str, Guidance]
+
+    def version(self, version_id: str) -> NumberedVersion:
+        for version in self.versions:
+            if version.id == version_id:
+                return version
+        known = ", ".join(v.id for v in self.versions)
+        raise KeyError(f"no version '{version_id}' (versions: {known})")
+
+    @property
+    def current(self) -> NumberedVersion | None:
+        """The version in force: the newest adopted one."""
+        adopted = [v for v in self.versions if v.version.status is Status.adopted]
+        return adopted[-1] if adopted else None
+
+    @property
+    def drafts(self) -> tuple[NumberedVersion, ...]:
+        return tuple(v for v in self.versions if v.version.status is Status.draft)
+
+    def previous(self, version_id: str) -> NumberedVersion | None:
+        ids = [v.id for v in self.versions]
+        index = ids.index(version_id)
+        return self.versions[index - 1] if index else None
+
+
+def build_code(manifest_path: Path, base: Path | None = None) -> Code:
+    """Load and check everything the manifest lists; raise CodeDataError on any problem."""
+    base = base or manifest_path.parent
+    raw = load_code(manifest_path, base)
+    if isinstance(raw, list):
+        raise CodeDataError(raw)
+    guidance = {g.id: g for g in raw.guidance.model.guidance} if raw.guidance else {}
+    guidance_ids = frozenset(guidance)
+    problems = check_versions(raw)
+    numbered = []
+    for loaded in raw.versions:
+        checked = check_version(loaded, guidance_ids)
+        problems.extend(checked.problems)
+        if not checked.problems:
+            numbered.append(number_version(loaded.model, loaded.doc.file, checked.texts))
+    if problems:
+        raise CodeDataError(problems)
+    return Code(raw.manifest.title, raw.manifest.source_document, tuple(numbered), MappingProxyType(guidance))

@@ -1,0 +1,159 @@
+"""Read the Code's YAML files and validate their shape into typed models.
+
+Structural problems (syntax, unknown or missing fields, wrong types) are
+collected for every file before anything fails, each with file, line and key.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Generic, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from .models import GuidanceList, Manifest, Version
+from .problems import Problem, did_you_mean
+from .yamlfile import YamlDoc, read_yaml
+
+M = TypeVar("M", bound=BaseModel)
+
+_CONTAINERS = {"sections": "section", "clauses": "clause", "items": "item", "guidance": "guidance"}
+
+
+@dataclass(frozen=True)
+class Loaded(Generic[M]):
+    doc: YamlDoc
+    model: M
+
+
+def load_model(path: Path, shown_as: str, model: type[M]) -> Loaded[M] | list[Problem]:
+    """Parse and validate one file into `model`, or return its problems."""
+    doc = read_yaml(path, shown_as)
+    if isinstance(doc, Problem):
+        return [doc]
+    if not isinstance(doc.data, dict):
+        return [Problem(shown_as, doc.line(()), None,
+                        "the file does not hold a mapping of fields",
+                        f"start the file with the fields of a {model.__name__.lower()}, "
+                        "e.g. 'id: \"1.0\"'")]
+    try:
+        return Loaded(doc, model.model_validate(doc.data))
+    except ValidationError as err:
+        return [_problem(doc, model, e) for e in err.errors()]
+
+
+def _label(data: Any, loc: Sequence[str | int]) -> str | None:
+    """'clause 'foo'' for the innermost keyed element containing `loc`."""
+    label = None
+    node = data
+    for i, part in enumerate(loc):
+        try:
+            node = node[part]
+        except (KeyError, IndexError, TypeError):
+            break
+        if isinstance(part, int) and i > 0 and loc[i - 1] in _CONTAINERS:
+            kind = _CONTAINERS[str(loc[i - 1])]
+            key = node.get("key") or node.get("id") if isinstance(node, dict) else None
+            label = f"{kind} '{key}'" if isinstance(key, str) else f"{kind} {part + 1}"
+    return label
+
+
+def _fields_of(model: type[BaseModel], data: Any, loc: Sequence[str | int]) -> list[str]:
+    """The field names allowed where `loc` points, for 'did you mean'."""
+    current: type[BaseModel] | None = model
+    for part in loc:
+        if current is None or isinstance(part, int):
+            continue
+        field = current.model_fields.get(str(part))
+        if field is None:
+            return []
+        current = _inner_model(field.annotation)
+    return list(current.model_fields) if current else []
+
+
+def _inner_model(annotation: Any) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()):
+        found = _inner_model(arg)
+        if found:
+            return found
+    return None
+
+
+def _problem(doc: YamlDoc, model: type[BaseModel], error: Any) -> Problem:
+    loc = tuple(error["loc"])
+    label = _label(doc.data, loc)
+    field = next((str(p) for p in reversed(loc) if isinstance(p, str)), "")
+    kind = error["type"]
+    if kind == "extra_forbidden":
+        allowed = _fields_of(model, doc.data, loc[:-1])
+        hint = did_you_mean(field, allowed)
+        return Problem(doc.file, doc.line(loc), label, f"unknown field '{field}'.{hint}".rstrip(),
+                       "remove it or use one of: " + ", ".join(allowed))
+    if kind == "missing":
+        return Problem(doc.file, doc.line(loc[:-1]), label, f"missing required field '{field}'",
+                       f"add '{field}:' with a value")
+    if kind == "string_pattern_mismatch" and field in ("key", "id", "refs", "guidance", "answers"):
+        return Problem(doc.file, doc.line(loc), label,
+                       f"'{error['input']}' is not a valid key",
+                       "use lower-case letters and digits joined by single hyphens, "
+                       "e.g. 'facebook-page'")
+    if kind == "string_type" and isinstance(error["input"], int | float):
+        return Problem(doc.file, doc.line(loc), label,
+                       f"field '{field}' must be text, not the number {error['input']!r}",
+                       f"put the value in quotes, e.g. {field}: \"{error['input']}\"")
+    if kind == "string_too_long":
+        size = len(error["input"])
+        limit = error["ctx"]["max_length"]
+        return Problem(doc.file, doc.line(loc), label,
+                       f"field '{field}' is {size:,} characters long; the limit is {limit:,}",
+                       "shorten it or split it into several clauses")
+    message = error["msg"].removeprefix("Value error, ")
+    return Problem(doc.file, doc.line(loc), label, f"field '{field}': {message}",
+                   "correct the value; the schema in content/pages/schema/ lists what is allowed")
+
+
+@dataclass(frozen=True)
+class RawCode:
+    """Everything the manifest points to, validated file by file."""
+
+    manifest: Manifest
+    versions: tuple[Loaded[Version], ...]
+    guidance: Loaded[GuidanceList] | None
+
+
+def load_code(manifest_path: Path, base: Path) -> RawCode | list[Problem]:
+    """Load the manifest and every file it lists; paths are shown relative to `base`."""
+    def shown(path: Path) -> str:
+        try:
+            return str(path.resolve().relative_to(base.resolve()))
+        except ValueError:
+            return str(path)
+
+    loaded = load_model(manifest_path, shown(manifest_path), Manifest)
+    if isinstance(loaded, list):
+        return loaded
+    manifest = loaded.model
+    here = manifest_path.parent
+    problems: list[Problem] = []
+    versions: list[Loaded[Version]] = []
+    for name in manifest.versions:
+        result = load_model(here / name, shown(here / name), Version)
+        if isinstance(result, list):
+            problems.extend(result)
+        else:
+            versions.append(result)
+    guidance = None
+    if manifest.guidance:
+        result_g = load_model(here / manifest.guidance, shown(here / manifest.guidance),
+                              GuidanceList)
+        if isinstance(result_g, list):
+            problems.extend(result_g)
+        else:
+            guidance = result_g
+    if problems:
+        return problems
+    return RawCode(manifest, tuple(versions), guidance)

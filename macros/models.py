@@ -1,0 +1,156 @@
+"""Typed, immutable models of the Code's data, as the YAML files hold it.
+
+These models are the single source of the data's shape: the loader validates
+YAML into them and the published JSON Schema is generated from them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+KEY_PATTERN = r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"
+VERSION_ID_PATTERN = r"^[0-9]+\.[0-9]+$"
+REPORT_PARAGRAPH_PATTERN = r"^([0-9]+(\.[0-9]+)*|Appendix [0-9]+)$"
+
+Key = Annotated[
+    str,
+    Field(
+        pattern=KEY_PATTERN,
+        max_length=80,
+        description="Stable key: lower-case words joined by hyphens. Never reused for another "
+        "clause, and kept when the clause moves or is reworded.",
+    ),
+]
+Text = Annotated[
+    str,
+    Field(
+        min_length=1,
+        max_length=20_000,
+        description="Clause wording in a small Markdown subset: **bold**, *emphasis*, "
+        "[link text](https://address), [[clause-key]] for a cross-reference, and a blank line "
+        "between paragraphs. HTML is not allowed.",
+    ),
+]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
+
+
+class ProvenanceKind(StrEnum):
+    verbatim = "verbatim"
+    reconstructed = "reconstructed"
+    drafted = "drafted"
+
+
+class Provenance(Strict):
+    """Where a clause's wording comes from."""
+
+    kind: ProvenanceKind = Field(
+        description="verbatim: quoted exactly in the committee report; reconstructed: written "
+        "from the report's description of the clause; drafted: new wording written for this "
+        "version."
+    )
+    source: str | None = Field(
+        default=None,
+        pattern=REPORT_PARAGRAPH_PATTERN,
+        description="The report paragraph that quotes or describes the clause, e.g. '2.2'.",
+    )
+    note: str | None = Field(
+        default=None, description="Anything a reader should know about the wording's origin."
+    )
+
+    @model_validator(mode="after")
+    def _source_needed(self) -> Provenance:
+        if self.kind is not ProvenanceKind.drafted and not self.source:
+            raise ValueError(
+                f"a {self.kind.value} clause needs 'source': the report paragraph it comes from"
+            )
+        return self
+
+
+class Change(Strict):
+    """Why a clause differs from the previous version (used by the changelog)."""
+
+    reason: str = Field(min_length=1, description="Plain-English reason for the change.")
+    answers: tuple[Key, ...] = Field(
+        default=(), description="Ids of the consultation comments this change answers."
+    )
+
+
+class Item(Strict):
+    key: Key
+    text: Text
+
+
+class Clause(Strict):
+    key: Key
+    text: Text
+    provenance: Provenance
+    items: tuple[Item, ...] = Field(default=(), description="Lettered items: (a), (b), ...")
+    refs: tuple[Key, ...] = Field(
+        default=(), description="Keys of clauses this clause points the reader to ('see also')."
+    )
+    guidance: tuple[Key, ...] = Field(default=(), description="Ids of guidance this clause cites.")
+    change: Change | None = None
+
+
+class Section(Strict):
+    key: Key
+    title: str = Field(min_length=1, max_length=200)
+    clauses: tuple[Clause, ...]
+
+
+class Status(StrEnum):
+    draft = "draft"
+    adopted = "adopted"
+    superseded = "superseded"
+
+
+class Version(Strict):
+    """One version of the Code, as adopted or as drafted."""
+
+    id: str = Field(pattern=VERSION_ID_PATTERN, description="Version number, e.g. '1.0'.")
+    title: str = Field(min_length=1)
+    status: Status
+    body: str = Field(
+        min_length=1,
+        description="The body that approved this version, or that a draft is prepared for.",
+    )
+    date: dt.date = Field(
+        description="Date approved (adopted or superseded) or the meeting a draft is prepared for."
+    )
+    superseded_on: dt.date | None = None
+    summary: str = Field(min_length=1, description="One or two plain sentences about this version.")
+    sections: tuple[Section, ...]
+
+
+class Manifest(Strict):
+    """content/data/code.yaml: which files hold the Code, in date order."""
+
+    title: str = Field(min_length=1)
+    source_document: str = Field(
+        min_length=1,
+        description="The document the Code's wording is taken from, as a reader would name it, "
+        "e.g. 'the report to the Constitution and Ethics Committee of 1 October 2019'.",
+    )
+    versions: tuple[str, ...] = Field(min_length=1)
+    guidance: str | None = None
+    consultation: str | None = None
+
+
+class Guidance(Strict):
+    id: Key
+    title: str = Field(min_length=1)
+    publisher: str = Field(min_length=1)
+    url: str | None = Field(default=None, pattern=r"^https://[^\s/$.?#][^\s]*$")
+    cited_in: str = Field(pattern=REPORT_PARAGRAPH_PATTERN)
+    summary: str = Field(min_length=1)
+
+
+class GuidanceList(Strict):
+    guidance: tuple[Guidance, ...]

@@ -1,0 +1,48 @@
+"""Site paths of versions, clauses and clause histories, and relative links between them.
+
+Paths are site-relative with no leading slash ("code/1.0/"), as MkDocs uses
+them with directory URLs. These paths are the URL contract: changing one
+breaks links in committee papers.
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+CODE_ROOT = "code/"
+HISTORY_ROOT = "clause/"
+
+
+def version_path(version_id: str) -> str:
+    return f"{CODE_ROOT}{version_id}/"
+
+
+def current_path() -> str:
+    return CODE_ROOT
+
+
+def history_path(key: str) -> str:
+    return f"{HISTORY_ROOT}{key}/"
+
+
+def anchored(path: str, anchor: str) -> str:
+    return f"{path}#{anchor}"
+
+
+def relative(from_page: str, to: str) -> str:
+    """A link from the page at `from_page` (a directory URL) to `to` (path, maybe with #)."""
+    path, _, fragment = to.partition("#")
+    if path == from_page:
+        rel = ""
+    else:
+        rel = posixpath.relpath(path or ".", from_page or ".")
+        if (path.endswith("/") or not path) and rel != ".":
+            rel += "/"
+        elif rel == ".":
+            rel = "./"
+    return f"{rel}#{fragment}" if fragment else (rel or "./")
+
+
+def absolute(site_url: str, path: str) -> str:
+    """The full public URL of a site path, for copying and printing."""
+    return site_url.rstrip("/") + "/" + path.lstrip("/")

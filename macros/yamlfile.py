@@ -1,0 +1,83 @@
+"""Read one YAML file safely, keeping the line of every value for error messages."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .problems import Problem
+
+MAX_FILE_BYTES = 5_000_000
+
+
+@dataclass(frozen=True)
+class YamlDoc:
+    """A parsed YAML document and the line (1-based) of each node, by path."""
+
+    file: str
+    data: Any
+    root: yaml.Node | None = field(repr=False, default=None)
+
+    def line(self, loc: Sequence[str | int]) -> int | None:
+        """The line of the value at `loc`, or of its nearest parent that exists."""
+        node = self.root
+        best = node.start_mark.line + 1 if node is not None else None
+        for part in loc:
+            child = _child(node, part)
+            if child is None:
+                break
+            node = child
+            best = node.start_mark.line + 1
+        return best
+
+
+def _child(node: yaml.Node | None, part: str | int) -> yaml.Node | None:
+    if isinstance(node, yaml.MappingNode) and isinstance(part, str):
+        for key_node, value_node in node.value:
+            if key_node.value == part:
+                return value_node
+    if isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
+        return node.value[part]
+    return None
+
+
+def read_yaml(path: Path, shown_as: str) -> YamlDoc | Problem:
+    """Parse `path`; on any failure return one Problem instead of raising."""
+    if path.is_dir():
+        return Problem(shown_as, None, None, "is a directory, not a YAML file",
+                       "point the manifest at a .yaml file inside it, or remove the entry")
+    if not path.exists():
+        return Problem(shown_as, None, None, "file not found",
+                       "create the file or correct its name in content/data/code.yaml")
+    raw = path.read_bytes()
+    if len(raw) > MAX_FILE_BYTES:
+        return Problem(shown_as, None, None,
+                       f"file is {len(raw):,} bytes; the limit is {MAX_FILE_BYTES:,}",
+                       "split the Code or shorten the clauses")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = raw[: err.start].count(b"\n") + 1
+        return Problem(shown_as, line, None,
+                       f"not UTF-8 text (byte 0x{raw[err.start]:02x} cannot be read)",
+                       "save the file with UTF-8 encoding")
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(text)
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        line = mark.line + 1 if mark else None
+        column = f" at column {mark.column + 1}" if mark else ""
+        problem = (err.problem or err.context or "cannot be read").rstrip(".")
+        fix = "correct the YAML syntax near that line (indent with spaces, quote text with ':')"
+        if "\t" in problem or "'\\t'" in problem:
+            problem = "a tab character is used for indentation"
+            fix = "indent with spaces, never tabs"
+        return Problem(shown_as, line, None, f"malformed YAML{column}: {problem}", fix)
+    except yaml.YAMLError as err:
+        return Problem(shown_as, None, None, f"malformed YAML: {err}", "correct the YAML syntax")
+    return YamlDoc(shown_as, data, root)

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Run the whole test suite: lint, unit, build, browser, HTML validation, PDF.
+# Installs what a fresh machine lacks: the virtual environment from pyproject.toml,
+# Debian's chromium and poppler-utils (via apt) and the Nu HTML validator (npm's vnu-jar).
+set -euo pipefail
+cd "$(dirname "$0")"
+
+need_apt=()
+command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
+command -v pdftotext >/dev/null 2>&1 || need_apt+=(poppler-utils)
+command -v java >/dev/null 2>&1 || need_apt+=(default-jre-headless)
+if [ ${#need_apt[@]} -gt 0 ]; then
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends \
+    "${need_apt[@]}" fonts-dejavu-core libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 \
+    >/dev/null
+fi
+if [ ! -f node_modules/vnu-jar/build/dist/vnu.jar ]; then
+  npm ci --silent --no-audit --no-fund
+fi
+
+VENV=.venv
+STAMP="$VENV/.installed-$(sha256sum pyproject.toml | cut -c1-16)"
+[ -x "$VENV/bin/python" ] || python3 -m venv "$VENV"
+if [ ! -f "$STAMP" ]; then
+  "$VENV/bin/python" -m pip install --quiet --upgrade pip
+  "$VENV/bin/python" -m pip install --quiet -e ".[test]"
+  rm -f "$VENV"/.installed-* && touch "$STAMP"
+fi
+export NO_MKDOCS_2_WARNING=1
+
+"$VENV/bin/ruff" check .
+"$VENV/bin/python" -m pytest "$@"

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Build the site into site/ (atomically), or preview it with: ./site-build.sh serve
+# Creates .venv from pyproject.toml when missing. A failed build leaves site/ as it was.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+VENV=.venv
+STAMP="$VENV/.installed-$(sha256sum pyproject.toml | cut -c1-16)"
+if [ ! -x "$VENV/bin/python" ]; then
+  python3 -m venv "$VENV"
+fi
+if [ ! -f "$STAMP" ]; then
+  "$VENV/bin/python" -m pip install --quiet --upgrade pip
+  "$VENV/bin/python" -m pip install --quiet -e ".[test]"
+  rm -f "$VENV"/.installed-* && touch "$STAMP"
+fi
+export NO_MKDOCS_2_WARNING=1
+
+if [ "${1:-}" = "serve" ]; then
+  shift
+  exec "$VENV/bin/mkdocs" serve --strict "$@"
+fi
+
+CONFIG="${SITE_CONFIG:-mkdocs.yml}"
+OUT="${SITE_DIR:-site}"
+BUILD="$(mktemp -d "${OUT%/}.building.XXXXXX")"
+trap 'rm -rf "$BUILD"' EXIT
+"$VENV/bin/mkdocs" build --strict --clean --config-file "$CONFIG" --site-dir "$BUILD" "$@"
+OLD="${OUT%/}.old.$$"
+if [ -d "$OUT" ]; then mv "$OUT" "$OLD"; fi
+mv "$BUILD" "$OUT"
+rm -rf "$OLD"
+echo "Built $OUT/"
