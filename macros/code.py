@@ -65,4 +65,6 @@ def build_code(manifest_path: Path, base: Path | None = None) -> Code:
             numbered.append(number_version(loaded.model, loaded.doc.file, checked.texts))
     if problems:
         raise CodeDataError(problems)
-    return Code(raw.manifest.title, raw.manifest.source_document, tuple(numbered), MappingProxyType(guidance))
+    manifest = raw.manifest
+    return Code(manifest.title, manifest.source_document, tuple(numbered),
+                MappingProxyType(guidance))

@@ -1,0 +1,35 @@
+"""JSON Schemas of the data files, generated from the models that validate them."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from pydantic import BaseModel
+
+from .models import GuidanceList, Manifest, Version
+
+SCHEMA_BASE = "schema/"
+
+SCHEMAS: dict[str, type[BaseModel]] = {
+    "version.schema.json": Version,
+    "guidance.schema.json": GuidanceList,
+    "manifest.schema.json": Manifest,
+}
+
+
+def schema_text(name: str) -> str:
+    model = SCHEMAS[name]
+    schema = {"$schema": "https://json-schema.org/draft/2020-12/schema",
+              **model.model_json_schema()}
+    return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
+
+
+def write_schemas(folder: Path) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name in SCHEMAS:
+        path = folder / name
+        path.write_text(schema_text(name), encoding="utf-8")
+        written.append(path)
+    return written
