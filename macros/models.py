@@ -82,6 +82,16 @@ class Change(Strict):
     )
 
 
+class Removal(Strict):
+    """A clause of the previous version that this version leaves out, and why."""
+
+    key: Key = Field(description="Key of the clause in the previous version.")
+    reason: str = Field(min_length=1, description="Plain-English reason for removing it.")
+    answers: tuple[Key, ...] = Field(
+        default=(), description="Ids of the consultation comments this removal answers."
+    )
+
+
 class Item(Strict):
     key: Key
     text: Text
@@ -127,6 +137,9 @@ class Version(Strict):
     superseded_on: dt.date | None = None
     summary: str = Field(min_length=1, description="One or two plain sentences about this version.")
     sections: tuple[Section, ...]
+    removed: tuple[Removal, ...] = Field(
+        default=(), description="Clauses of the previous version left out of this one, with why."
+    )
 
 
 class Manifest(Strict):
@@ -154,3 +167,47 @@ class Guidance(Strict):
 
 class GuidanceList(Strict):
     guidance: tuple[Guidance, ...]
+
+
+class ResponseStatus(StrEnum):
+    addressed = "addressed"
+    partly_addressed = "partly-addressed"
+    not_addressed = "not-addressed"
+    for_committee = "for-committee"
+
+
+class Response(Strict):
+    """How the revised version answers a comment, or why it does not."""
+
+    status: ResponseStatus
+    text: str = Field(min_length=1, description="The answer, in plain English.")
+    clauses: tuple[Key, ...] = Field(
+        default=(), description="Keys of clauses in the revised version that answer the comment."
+    )
+
+
+class CommentKind(StrEnum):
+    quoted = "quoted"
+    summarised = "summarised"
+
+
+class Comment(Strict):
+    """One member's comment on the Code, as the report records it."""
+
+    id: Key
+    member: str = Field(min_length=1, description="e.g. 'Cllr Manning'.")
+    paragraph: str = Field(pattern=REPORT_PARAGRAPH_PATTERN, description="Report paragraph.")
+    kind: CommentKind = Field(description="quoted: the member's words exactly; summarised.")
+    words: str = Field(min_length=1)
+    concerns: tuple[Key, ...] = Field(
+        default=(), description="Keys of the clauses of the reviewed version it is about."
+    )
+    response: Response
+
+
+class Consultation(Strict):
+    """The members' comments on one version and how the next version answers them."""
+
+    reviewed_version: str = Field(pattern=VERSION_ID_PATTERN)
+    answered_by: str = Field(pattern=VERSION_ID_PATTERN)
+    comments: tuple[Comment, ...] = Field(min_length=1)

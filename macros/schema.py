@@ -7,7 +7,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from .models import GuidanceList, Manifest, Version
+from .models import Consultation, GuidanceList, Manifest, Version
 
 SCHEMA_BASE = "schema/"
 
@@ -15,6 +15,7 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "version.schema.json": Version,
     "guidance.schema.json": GuidanceList,
     "manifest.schema.json": Manifest,
+    "consultation.schema.json": Consultation,
 }
 
 
