@@ -23,7 +23,8 @@ class Problem:
     def __str__(self) -> str:
         where = self.file if self.line is None else f"{self.file}:{self.line}"
         who = f" {self.key}:" if self.key else ""
-        return f"{where}:{who} {self.message}. Fix: {self.fix}"
+        stop = "" if self.message.endswith((".", "?", "!")) else "."
+        return f"{where}:{who} {self.message}{stop} Fix: {self.fix}"
 
 
 class CodeDataError(Exception):
