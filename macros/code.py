@@ -55,8 +55,10 @@ def build_code(manifest_path: Path, base: Path | None = None) -> Code:
     if isinstance(raw, list):
         raise CodeDataError(raw)
     guidance = {g.id: g for g in raw.guidance.model.guidance} if raw.guidance else {}
-    guidance_ids = frozenset(guidance)
-    problems = check_versions(raw)
+    # If the guidance file itself failed, do not also report every citation of it.
+    guidance_failed = raw.manifest.guidance is not None and raw.guidance is None
+    guidance_ids = None if guidance_failed else frozenset(guidance)
+    problems = [*raw.problems, *check_versions(raw)]
     numbered = []
     for loaded in raw.versions:
         checked = check_version(loaded, guidance_ids)

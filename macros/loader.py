@@ -123,10 +123,15 @@ class RawCode:
     manifest: Manifest
     versions: tuple[Loaded[Version], ...]
     guidance: Loaded[GuidanceList] | None
+    problems: tuple[Problem, ...] = ()
 
 
 def load_code(manifest_path: Path, base: Path) -> RawCode | list[Problem]:
-    """Load the manifest and every file it lists; paths are shown relative to `base`."""
+    """Load the manifest and every file it lists; paths are shown relative to `base`.
+
+    Files that fail are left out of the result and their problems kept, so the
+    files that did load can still be checked and every problem reported at once.
+    """
     def shown(path: Path) -> str:
         try:
             return str(path.resolve().relative_to(base.resolve()))
@@ -154,6 +159,4 @@ def load_code(manifest_path: Path, base: Path) -> RawCode | list[Problem]:
             problems.extend(result_g)
         else:
             guidance = result_g
-    if problems:
-        return problems
-    return RawCode(manifest, tuple(versions), guidance)
+    return RawCode(manifest, tuple(versions), guidance, tuple(problems))

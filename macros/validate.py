@@ -47,7 +47,10 @@ def _places(version: Version) -> Iterator[_Place]:
                 yield _Place("item", item.key, (*c_loc, "items", i), item.text)
 
 
-def check_version(loaded: Loaded[Version], guidance_ids: frozenset[str]) -> VersionCheck:
+def check_version(
+    loaded: Loaded[Version], guidance_ids: frozenset[str] | None
+) -> VersionCheck:
+    """Check one version; `guidance_ids` is None when the guidance could not be loaded."""
     doc, version = loaded.doc, loaded.model
     result = VersionCheck()
 
@@ -92,7 +95,7 @@ def check_version(loaded: Loaded[Version], guidance_ids: frozenset[str]) -> Vers
                            f"cross-reference to unknown key '{key}'.{did_you_mean(key, seen)}"
                            .rstrip(), f"use the key of a clause in version {version.id}")
         for gid in place.guidance:
-            if gid not in guidance_ids:
+            if guidance_ids is not None and gid not in guidance_ids:
                 report(place, (*place.loc, "guidance"),
                        f"unknown guidance id '{gid}'.{did_you_mean(gid, guidance_ids)}".rstrip(),
                        "use an id from content/data/guidance.yaml, or add the guidance there")
