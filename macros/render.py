@@ -147,8 +147,8 @@ def render_clause(ctx: PageContext, clause: NumberedClause) -> str:
             f'<h3 class="smc-clause__number" id="{clause.target.anchor}">'
             f'<span class="smc-visually-hidden">Clause </span>{number}</h3>'
             f'<div class="smc-clause__text">{inline.render(clause.text, _xref(ctx))}{items}</div>'
-            f"{render_refs(ctx, clause)}{render_guidance(ctx, clause)}"
             f"{render_provenance(ctx, clause)}"
+            f"{render_refs(ctx, clause)}{render_guidance(ctx, clause)}"
             f'<p class="smc-clause__actions"><a class="smc-clause__link" href="{link}" '
             f'data-smc-copy="">Link to clause {number}</a></p></div>')
 

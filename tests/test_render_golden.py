@@ -1,0 +1,56 @@
+"""Rendered clause HTML compared with reviewed golden files.
+
+After an intended change to the markup, regenerate with
+`UPDATE_GOLDEN=1 .venv/bin/python -m pytest tests/test_render_golden.py` and review the diff.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from conftest import CodeDir
+
+from macros.code import build_code
+from macros.render import PageContext, render_clause
+
+GOLDEN = Path(__file__).parent / "golden"
+
+CODE = """\
+id: "1.0"
+title: T
+status: adopted
+body: Committee
+date: 2020-01-01
+summary: S.
+sections:
+  - key: first
+    title: First
+    clauses:
+      - key: verbatim-clause
+        text: Do be mindful of the "public" & [[listed]].
+        provenance: {kind: verbatim, source: "2.2"}
+      - key: listed
+        text: "Do not:"
+        provenance: {kind: reconstructed, source: "2.6", note: Described only.}
+        items:
+          - {key: listed-one, text: "do *this*; or"}
+          - {key: listed-two, text: do that.}
+        refs: [verbatim-clause]
+        guidance: [help]
+"""
+
+
+@pytest.mark.parametrize("key", ["verbatim-clause", "listed"])
+def test_clause_html_matches_golden(code_dir: CodeDir, key: str) -> None:
+    code_dir.version(CODE)
+    code = build_code(code_dir.manifest, code_dir.root)
+    version = code.version("1.0")
+    clause = next(c for c in version.clauses() if c.key == key)
+    html = render_clause(PageContext(code, version, "code/1.0/"), clause)
+    html = html.replace("><", ">\n<") + "\n"
+    golden = GOLDEN / f"clause-{key}.html"
+    if os.environ.get("UPDATE_GOLDEN"):
+        golden.write_text(html, encoding="utf-8")
+    assert html == golden.read_text(encoding="utf-8")
