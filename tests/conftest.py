@@ -72,6 +72,15 @@ class CodeDir:
         return self.data / "code.yaml"
 
 
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real site, built once per test session into a temporary folder."""
+    out = tmp_path_factory.mktemp("real-site")
+    result = mkdocs_build(ROOT / "mkdocs.yml", out)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return out
+
+
 @pytest.fixture
 def code_dir(tmp_path: Path) -> CodeDir:
     return CodeDir(tmp_path)
