@@ -7,10 +7,11 @@ with every problem found, or returns a `Code` that rendering only reads.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 
+from . import changelog as changes
 from .loader import load_code
 from .models import Guidance, Status
 from .numbering import NumberedVersion, number_version
@@ -24,6 +25,8 @@ class Code:
     source_document: str
     versions: tuple[NumberedVersion, ...]
     guidance: Mapping[str, Guidance]
+    # What changed from each version to the next, and each clause's history.
+    changelog: changes.Changelog = field(default_factory=lambda: changes.build_changelog(()))
 
     def version(self, version_id: str) -> NumberedVersion:
         for version in self.versions:
@@ -60,13 +63,19 @@ def build_code(manifest_path: Path, base: Path | None = None) -> Code:
     guidance_ids = None if guidance_failed else frozenset(guidance)
     problems = [*raw.problems, *check_versions(raw)]
     numbered = []
+    docs = []
     for loaded in raw.versions:
         checked = check_version(loaded, guidance_ids)
         problems.extend(checked.problems)
         if not checked.problems:
             numbered.append(number_version(loaded.model, loaded.doc.file, checked.texts))
+            docs.append(loaded.doc)
+    changelog = changes.build_changelog(numbered) if not problems else None
+    if changelog:
+        problems.extend(changes.check(changelog, list(zip(numbered, docs, strict=True))))
     if problems:
         raise CodeDataError(problems)
     manifest = raw.manifest
+    assert changelog is not None
     return Code(manifest.title, manifest.source_document, tuple(numbered),
-                MappingProxyType(guidance))
+                MappingProxyType(guidance), changelog=changelog)

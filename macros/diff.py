@@ -1,0 +1,137 @@
+"""Word-level redline of a clause between two versions, using the standard library's difflib.
+
+A clause is flattened into words: its paragraphs, then each lettered item as
+"(a)" followed by the item's words. A cross-reference is one word that compares
+by the key it points to, so a reference that is only renumbered ("clause 2.3"
+becoming "clause 2.4") is not shown as a change of wording. Formatting (bold,
+emphasis, link addresses) is not compared: the redline is about the words.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from html import escape
+
+from .inline import Emphasis, Inline, Link, Paragraph, Plain, Strong, XRef
+from .numbering import NumberedClause, NumberedVersion
+
+BREAK = "\n"  # the compared form of a paragraph or item break
+
+
+@dataclass(frozen=True)
+class Word:
+    """One word of a clause: `compare` is what the diff compares, `text` what a reader sees."""
+
+    compare: str
+    text: str
+
+    @property
+    def is_break(self) -> bool:
+        return self.compare == BREAK
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A run of words that is unchanged ('equal'), deleted ('delete') or inserted ('insert')."""
+
+    op: str
+    words: tuple[Word, ...]
+
+
+def _inline_words(tokens: Sequence[Inline], label: Callable[[str], str]) -> Iterator[Word]:
+    for token in tokens:
+        if isinstance(token, Plain):
+            for word in token.text.split():
+                yield Word(word, word)
+        elif isinstance(token, XRef):
+            yield Word(f"[[{token.key}]]", label(token.key))
+        elif isinstance(token, Strong | Emphasis | Link):
+            yield from _inline_words(token.children, label)
+
+
+def _paragraph_words(paragraphs: Sequence[Paragraph], label: Callable[[str], str]) -> list[Word]:
+    words: list[Word] = []
+    for index, paragraph in enumerate(paragraphs):
+        if index:
+            words.append(Word(BREAK, BREAK))
+        words.extend(_inline_words(paragraph, label))
+    return words
+
+
+def clause_words(clause: NumberedClause, version: NumberedVersion) -> tuple[Word, ...]:
+    """The words of a clause and its items, cross-references shown as numbers in `version`."""
+
+    def label(key: str) -> str:
+        target = version.targets.get(key)
+        return target.label if target else key
+
+    words = _paragraph_words(clause.text, label)
+    for item in clause.items:
+        words.append(Word(BREAK, BREAK))
+        words.append(Word(f"({item.letter})", f"({item.letter})"))
+        words.extend(_paragraph_words(item.text, label))
+    return tuple(words)
+
+
+def same_words(old: Sequence[Word], new: Sequence[Word]) -> bool:
+    return [w.compare for w in old] == [w.compare for w in new]
+
+
+def redline(old: Sequence[Word], new: Sequence[Word]) -> tuple[Segment, ...]:
+    """The segments that turn `old` into `new`; unchanged runs show the new wording."""
+    matcher = difflib.SequenceMatcher(
+        None, [w.compare for w in old], [w.compare for w in new], autojunk=False
+    )
+    segments: list[Segment] = []
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op == "equal":
+            segments.append(Segment("equal", tuple(new[j1:j2])))
+            continue
+        if i2 > i1:
+            segments.append(Segment("delete", tuple(old[i1:i2])))
+        if j2 > j1:
+            segments.append(Segment("insert", tuple(new[j1:j2])))
+    return tuple(segments)
+
+
+_MARK = {
+    "delete": ("del", "smc-del", "deleted"),
+    "insert": ("ins", "smc-ins", "inserted"),
+}
+
+
+def _words_html(words: Sequence[Word], in_mark: bool) -> str:
+    out: list[str] = []
+    for word in words:
+        if word.is_break:
+            # Inside a deletion or insertion a break is itself the change: show it.
+            out.append('<span class="smc-break" aria-hidden="true">¶</span>'
+                       '<span class="smc-visually-hidden">paragraph break</span>'
+                       if in_mark else "</p><p>")
+        else:
+            out.append(escape(word.text))
+    html = " ".join(out)
+    return html.replace(" </p><p> ", "</p><p>").replace(" </p><p>", "</p><p>")
+
+
+def render_redline(segments: Sequence[Segment]) -> str:
+    """HTML of a redline: deletions in <del>, insertions in <ins>, each announced in words.
+
+    The words "deleted" and "inserted" are visually hidden but read out, and the
+    marks are struck through and underlined, so the change never relies on colour.
+    """
+    parts: list[str] = []
+    for segment in segments:
+        if segment.op == "equal":
+            parts.append(_words_html(segment.words, in_mark=False))
+            continue
+        tag, css, said = _MARK[segment.op]
+        parts.append(f'<{tag} class="{css}"><span class="smc-visually-hidden">[{said}: </span>'
+                     f"{_words_html(segment.words, in_mark=True)}"
+                     f'<span class="smc-visually-hidden">]</span></{tag}>')
+    body = " ".join(p for p in parts if p)
+    body = body.replace(" </p><p> ", "</p><p>").replace("</p><p> ", "</p><p>")
+    body = body.replace(" </p><p>", "</p><p>")
+    return f'<div class="smc-redline"><p>{body}</p></div>'
