@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from . import urls
+from .consultation_page import render_consultation
 from .dates import long_date
 from .render import render_status, render_version
 
@@ -69,3 +70,8 @@ def define_env(env: Any) -> None:
     @env.macro
     def version_status(version_id: str) -> str:
         return render_status(code, code.version(version_id))
+
+    @env.macro
+    def consultation_record() -> str:
+        """Every member's comment on the Code, grouped by member, with its response."""
+        return render_consultation(code, page_path())

@@ -12,6 +12,7 @@ from pathlib import Path
 from types import MappingProxyType
 
 from . import changelog as changes
+from .consultation import ConsultationRecord, load_consultation
 from .loader import load_code
 from .models import Guidance, Status
 from .numbering import NumberedVersion, number_version
@@ -27,6 +28,8 @@ class Code:
     guidance: Mapping[str, Guidance]
     # What changed from each version to the next, and each clause's history.
     changelog: changes.Changelog = field(default_factory=lambda: changes.build_changelog(()))
+    # Members' comments on a version and the answers to them, if the manifest lists them.
+    consultation: ConsultationRecord | None = None
 
     def version(self, version_id: str) -> NumberedVersion:
         for version in self.versions:
@@ -62,6 +65,8 @@ def build_code(manifest_path: Path, base: Path | None = None) -> Code:
     guidance_failed = raw.manifest.guidance is not None and raw.guidance is None
     guidance_ids = None if guidance_failed else frozenset(guidance)
     problems = [*raw.problems, *check_versions(raw)]
+    consultation, consultation_problems = load_consultation(raw, manifest_path, base)
+    problems.extend(consultation_problems)
     numbered = []
     docs = []
     for loaded in raw.versions:
@@ -78,4 +83,4 @@ def build_code(manifest_path: Path, base: Path | None = None) -> Code:
     manifest = raw.manifest
     assert changelog is not None
     return Code(manifest.title, manifest.source_document, tuple(numbered),
-                MappingProxyType(guidance), changelog=changelog)
+                MappingProxyType(guidance), changelog=changelog, consultation=consultation)

@@ -19,7 +19,8 @@ from .yamlfile import YamlDoc, read_yaml
 
 M = TypeVar("M", bound=BaseModel)
 
-_CONTAINERS = {"sections": "section", "clauses": "clause", "items": "item", "guidance": "guidance"}
+_CONTAINERS = {"sections": "section", "clauses": "clause", "items": "item", "guidance": "guidance",
+               "comments": "comment"}
 
 
 @dataclass(frozen=True)

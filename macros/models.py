@@ -184,6 +184,11 @@ class Response(Strict):
     clauses: tuple[Key, ...] = Field(
         default=(), description="Keys of clauses in the revised version that answer the comment."
     )
+    options: tuple[Annotated[str, Field(min_length=1)], ...] = Field(
+        default=(),
+        description="For a comment the committee must decide (status 'for-committee'): the "
+        "choices open to it, one plain sentence each.",
+    )
 
 
 class CommentKind(StrEnum):
@@ -196,11 +201,22 @@ class Comment(Strict):
 
     id: Key
     member: str = Field(min_length=1, description="e.g. 'Cllr Manning'.")
+    topic: str = Field(
+        min_length=1, max_length=120,
+        description="A few words naming what the comment is about, used as its heading and "
+        "as the text of links to it, e.g. 'The reputation clause'.",
+    )
     paragraph: str = Field(pattern=REPORT_PARAGRAPH_PATTERN, description="Report paragraph.")
     kind: CommentKind = Field(description="quoted: the member's words exactly; summarised.")
-    words: str = Field(min_length=1)
+    words: str = Field(
+        min_length=1,
+        description="What the member said: exactly, for 'quoted'; in plain words, for "
+        "'summarised'. Same Markdown subset as clause text, without cross-references.",
+    )
     concerns: tuple[Key, ...] = Field(
-        default=(), description="Keys of the clauses of the reviewed version it is about."
+        default=(),
+        description="Keys of the clauses (or lettered items) of the reviewed version it is "
+        "about; none when it is about the whole Code.",
     )
     response: Response
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from . import urls
 from .code import Code
+from .consultation_page import CONSULTATION_PATH
 
 
 @dataclass(frozen=True)
@@ -37,4 +38,8 @@ def generated_pages(code: Code) -> list[GeneratedPage]:
     if code.current:
         pages.append(GeneratedPage(f"{urls.current_path()}index.md",
                                    f"{code.title}: the version in force", "{{ code_current() }}"))
+    if code.consultation:
+        pages.append(GeneratedPage(f"{CONSULTATION_PATH}index.md",
+                                   "Members' comments on the Code and the responses",
+                                   "{{ consultation_record() }}"))
     return pages

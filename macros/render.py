@@ -11,6 +11,7 @@ from html import escape
 
 from . import inline, urls
 from .code import Code
+from .consultation_page import render_clause_comments
 from .dates import long_date
 from .models import ProvenanceKind, Status
 from .numbering import NumberedClause, NumberedItem, NumberedSection, NumberedVersion
@@ -149,6 +150,7 @@ def render_clause(ctx: PageContext, clause: NumberedClause) -> str:
             f'<div class="smc-clause__text">{inline.render(clause.text, _xref(ctx))}{items}</div>'
             f"{render_provenance(ctx, clause)}"
             f"{render_refs(ctx, clause)}{render_guidance(ctx, clause)}"
+            f"{render_clause_comments(ctx, clause)}"
             f'<p class="smc-clause__actions"><a class="smc-clause__link" href="{link}" '
             f'data-smc-copy="">Link to clause {number}</a></p></div>')
 
