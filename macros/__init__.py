@@ -12,6 +12,7 @@ from typing import Any
 from . import urls
 from .consultation_page import render_consultation
 from .dates import long_date
+from .downloads import render_downloads
 from .render import render_status, render_version
 
 
@@ -27,15 +28,19 @@ def _code(env: Any) -> Any:
 
 def define_env(env: Any) -> None:
     code = _code(env)
+    downloads = env.conf.plugins["clauses"].downloads
 
     def page_path() -> str:
         return env.page.url if env.page else ""
+
+    def offer(version_id: str) -> str:
+        return render_downloads(downloads.get(version_id, ()), page_path())
 
     @env.macro
     def code_version(version_id: str) -> str:
         """The whole of one version of the Code, numbered, with its status."""
         version = code.version(version_id)
-        return render_version(code, version, page_path())
+        return render_version(code, version, page_path(), offer(version_id))
 
     @env.macro
     def code_current() -> str:
@@ -52,7 +57,7 @@ def define_env(env: Any) -> None:
                  f'It is <a href="{link}">version {current.id}</a>; to link to a clause in a '
                  f"committee paper, use the clause's versioned link, which never changes.</p>"
                  f"{drafts}</div>")
-        return intro + render_version(code, current, here)
+        return intro + render_version(code, current, here, offer(current.id))
 
     env.variables["code_title"] = code.title
     env.variables["current_version"] = code.current.id if code.current else None

@@ -164,9 +164,13 @@ def render_section(ctx: PageContext, section: NumberedSection) -> str:
             f"{escape(section.title)}</h2>\n{clauses}\n</section>")
 
 
-def render_version(code: Code, version: NumberedVersion, page: str) -> str:
-    """The whole body of a version page, as one block of HTML."""
+def render_version(code: Code, version: NumberedVersion, page: str, downloads: str = "") -> str:
+    """The whole body of a version page, as one block of HTML.
+
+    `downloads` is the HTML offering the version's files, shown after its status.
+    """
     ctx = PageContext(code, version, page)
     sections = "\n".join(render_section(ctx, s) for s in version.sections)
     return (f'<div class="smc-code" data-smc-version="{escape(version.id)}">\n'
-            f"{render_status(code, version)}\n{render_contents(version)}\n{sections}\n</div>")
+            f"{render_status(code, version)}\n{downloads}{render_contents(version)}\n"
+            f"{sections}\n</div>")

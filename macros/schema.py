@@ -7,6 +7,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from .export_json import SCHEMA_NAME, VersionDocument
 from .models import Consultation, GuidanceList, Manifest, Version
 
 SCHEMA_BASE = "schema/"
@@ -16,6 +17,7 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "guidance.schema.json": GuidanceList,
     "manifest.schema.json": Manifest,
     "consultation.schema.json": Consultation,
+    SCHEMA_NAME: VersionDocument,  # the published JSON of each version
 }
 
 

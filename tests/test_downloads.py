@@ -1,0 +1,309 @@
+"""The PDF and JSON of each version: what a committee clerk prints and what another system reads.
+
+The PDF's text is read back with poppler's pdftotext and pypdf; the JSON is checked
+against the published JSON Schema with jsonschema and against the version page.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import subprocess
+from html.parser import HTMLParser
+from pathlib import Path
+
+import jsonschema
+import pytest
+from conftest import FIXTURES, ROOT, CodeDir, mkdocs_build
+from htmlpage import read_page
+from pypdf import PdfReader
+
+from macros import inline
+from macros.code import build_code
+from macros.export_json import SCHEMA_NAME, VersionDocument, download_path, to_json
+from macros.numbering import NumberedVersion
+from macros.pdf import version_pdf
+
+SCHEMA_FILE = ROOT / "content" / "pages" / "schema" / SCHEMA_NAME
+FIXTURE_URL = "https://fixture.example.org/"
+
+
+def pdf_pages(pdf: Path) -> list[str]:
+    """The text of each page, white space folded, as pdftotext reads it."""
+    out = subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], check=True,
+                         capture_output=True, text=True).stdout
+    pages = out.split("\f")
+    if pages and not pages[-1].strip():
+        pages.pop()
+    return [" ".join(p.split()) for p in pages]
+
+
+def reading_order(version: NumberedVersion, site_url: str) -> list[str]:
+    """What a reader of the PDF must meet, in order: each number, its URL, its wording."""
+    def plain(paragraphs: tuple) -> str:
+        text = inline.render_plain(paragraphs, lambda key: version.targets[key].label)
+        return " ".join(text.split())
+
+    expected = []
+    for section in version.sections:
+        expected.append(f"{section.target.number} {section.title}")
+        for clause in section.clauses:
+            expected += [clause.number, f"{site_url}code/{version.id}/#{clause.target.anchor}",
+                         plain(clause.text)]
+            for item in clause.items:
+                expected += [f"({item.letter})", plain(item.text)]
+    return expected
+
+
+def assert_in_order(text: str, expected: list[str]) -> None:
+    pos = 0
+    for part in expected:
+        found = text.find(part, pos)
+        assert found >= 0, f"{part!r} missing or out of order after {text[pos - 80:pos]!r}"
+        pos = found + len(part)
+
+
+def body_text(pages: list[str]) -> str:
+    """The text after the cover and contents, where the sections are."""
+    return " ".join(pages[2:])
+
+
+class OrderedIds(HTMLParser):
+    """Ids of a page in document order."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.ids: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = dict(attrs).get("id")
+        if found:
+            self.ids.append(found)
+
+
+def ordered_ids(path: Path) -> list[str]:
+    parser = OrderedIds()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser.ids
+
+
+def json_anchors(document: VersionDocument) -> list[str]:
+    anchors = []
+    for section in document.sections:
+        anchors.append(section.anchor)
+        for clause in section.clauses:
+            anchors.append(clause.anchor)
+            anchors += [item.anchor for item in clause.items]
+    return anchors
+
+
+# ---------------------------------------------------------------- the fixture site, built
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("mini-downloads")
+    result = mkdocs_build(FIXTURES / "mini" / "mkdocs.yml", out)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return out
+
+
+@pytest.fixture(scope="module")
+def mini_version() -> NumberedVersion:
+    manifest = FIXTURES / "mini" / "content" / "data" / "code.yaml"
+    return build_code(manifest).version("1.0")
+
+
+def test_downloads_are_published_at_their_lasting_paths(built: Path) -> None:
+    assert (built / "code" / "1.0" / "code-1.0.pdf").read_bytes().startswith(b"%PDF-")
+    document = json.loads((built / "code" / "1.0" / "code-1.0.json").read_text())
+    assert document["version"]["pdf_url"] == f"{FIXTURE_URL}code/1.0/code-1.0.pdf"
+    assert document["version"]["json_url"] == f"{FIXTURE_URL}code/1.0/code-1.0.json"
+
+
+@pytest.mark.parametrize("page", ["code/1.0/index.html", "code/index.html"])
+def test_version_page_offers_both_files_with_their_real_size(built: Path, page: str) -> None:
+    html = read_page(built / page)
+    offered = {}
+    for href, attrs in html.links:
+        if "smc-download" in (attrs.get("class") or ""):
+            offered[href] = attrs
+    assert len(offered) == 2
+    text = html.text
+    for ext in ("pdf", "json"):
+        target = built / download_path("1.0", ext)
+        href = next(h for h in offered if h.endswith(f"code-1.0.{ext}"))
+        assert (built / page).parent.joinpath(href).resolve() == target.resolve()
+        kb = math.ceil(target.stat().st_size / 1024)
+        assert f"Download {ext.upper()} ({kb} KB)" in text
+
+
+def test_schema_is_published_where_the_json_says(built: Path) -> None:
+    document = json.loads((built / download_path("1.0", "json")).read_text())
+    assert document["$schema"] == f"{FIXTURE_URL}schema/{SCHEMA_NAME}"
+    published = built / "schema" / SCHEMA_NAME
+    assert published.read_text(encoding="utf-8") == SCHEMA_FILE.read_text(encoding="utf-8")
+
+
+def test_json_validates_against_the_published_schema(built: Path) -> None:
+    schema = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator.check_schema(schema)
+    document = json.loads((built / download_path("1.0", "json")).read_text())
+    jsonschema.Draft202012Validator(schema).validate(document)
+
+
+def test_json_schema_rejects_a_clause_without_a_number(built: Path) -> None:
+    schema = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
+    document = json.loads((built / download_path("1.0", "json")).read_text())
+    del document["sections"][0]["clauses"][0]["number"]
+    with pytest.raises(jsonschema.ValidationError, match="'number' is a required property"):
+        jsonschema.validate(document, schema)
+
+
+def test_json_round_trips_through_the_models(built: Path) -> None:
+    raw = (built / download_path("1.0", "json")).read_bytes()
+    assert to_json(VersionDocument.model_validate_json(raw)) == raw
+
+
+def test_json_matches_the_version_page(built: Path) -> None:
+    document = VersionDocument.model_validate_json(
+        (built / download_path("1.0", "json")).read_bytes())
+    on_page = [i for i in ordered_ids(built / "code" / "1.0" / "index.html")
+               if re.fullmatch(r"(section|clause)-[0-9.]+(-[a-z]+)?", i)]
+    assert json_anchors(document) == on_page
+    ids = set(ordered_ids(built / "code" / "1.0" / "index.html"))
+    for section in document.sections:
+        for clause in section.clauses:
+            assert clause.key in ids
+            assert clause.url == f"{FIXTURE_URL}code/1.0/#{clause.anchor}"
+            assert clause.anchor == f"clause-{clause.number}"
+
+
+def test_json_cross_references_give_key_and_number(built: Path) -> None:
+    document = json.loads((built / download_path("1.0", "json")).read_text())
+    clauses = {c["key"]: c for s in document["sections"] for c in s["clauses"]}
+    assert [(r["key"], r["number"], r["context"]) for r in clauses["alpha"]["cross_references"]] \
+        == [("gamma", "2.1", "text")]
+    assert clauses["gamma"]["cross_references"][0] == {
+        "key": "beta-two", "number": "1.2(b)", "context": "see-also",
+        "url": f"{FIXTURE_URL}code/1.0/#clause-1.2-b"}
+    assert clauses["gamma"]["guidance"] == ["help"]
+    assert [g["id"] for g in document["guidance"]] == ["help"]
+    assert clauses["beta"]["provenance"] == {"kind": "reconstructed", "source": "2.2",
+                                             "note": "Described only."}
+
+
+def test_pdf_has_every_clause_in_order_with_its_url(built: Path, mini_version) -> None:
+    pages = pdf_pages(built / download_path("1.0", "pdf"))
+    assert_in_order(body_text(pages), reading_order(mini_version, FIXTURE_URL))
+
+
+def test_pdf_shows_provenance_as_the_web_page_does(built: Path) -> None:
+    text = " ".join(pdf_pages(built / download_path("1.0", "pdf")))
+    assert ("Reconstructed wording. The adopted text of this clause is not quoted in the fixture "
+            "report of 1 January 2020; this wording is written from its description in "
+            "paragraph 2.2. Described only.") in text
+    assert "Wording as quoted in paragraph 2.1 of the fixture report of 1 January 2020." in text
+    assert "New wording in this version." in text
+
+
+def test_pdf_cover_names_council_code_version_status_and_approval(built: Path) -> None:
+    cover = pdf_pages(built / download_path("1.0", "pdf"))[0]
+    for words in ("Fixture District Council", "Fixture Code", "Version 1.0", "In force",
+                  "Approved by Fixture Committee", "Date approved 1 January 2020"):
+        assert words in cover
+
+
+def test_pdf_pages_have_running_header_and_page_x_of_y(built: Path) -> None:
+    pages = pdf_pages(built / download_path("1.0", "pdf"))
+    for number, text in enumerate(pages, start=1):
+        assert "Fixture Code, version 1.0" in text
+        assert f"Page {number} of {len(pages)}" in text
+        assert "DRAFT" not in text
+
+
+def test_pdf_metadata_title_language_tags_and_bookmarks(built: Path) -> None:
+    reader = PdfReader(built / download_path("1.0", "pdf"))
+    assert reader.metadata.title == "Fixture District Council: Fixture Code, version 1.0 (In force)"
+    root = reader.trailer["/Root"]
+    assert root["/Lang"] == "en-GB"
+    assert "/StructTreeRoot" in root and root["/MarkInfo"]["/Marked"]
+    assert b"pdfuaid:part" in root["/Metadata"].get_object().get_data()
+    outline = reader.outline
+    top = [item.title for item in outline if not isinstance(item, list)]
+    assert top == ["Contents", "1 First section", "2 Second section"]
+    clauses = [item.title for sub in outline if isinstance(sub, list) for item in sub]
+    assert [t.split()[0] for t in clauses] == ["1.1", "1.2", "2.1"]
+    assert clauses[0] == "1.1 Alpha clause. See clause 2.1."
+
+
+# ---------------------------------------------------------------- drafts
+
+
+DRAFT_CLAUSE = """\
+          - key: {key}
+            text: >-
+              Clause {key} of the draft says something long enough to fill some of a page, so
+              that the draft runs over several pages and the mark is checked on each of them.
+            provenance: {{kind: drafted}}
+"""
+
+
+def _version(version_id: str, status: str, sections: int, per_section: int) -> str:
+    body = [f'id: "{version_id}"', "title: Test Code", f"status: {status}",
+            "body: Test Committee", "date: 2020-02-01", "summary: A test version.", "sections:"]
+    for s in range(sections):
+        body += [f"  - key: part-{s}", f"    title: Part {s}", "    clauses:"]
+        body += [DRAFT_CLAUSE.format(key=f"c{s}-{c}").rstrip("\n")
+                 for c in range(per_section)]
+    return "\n".join(body) + "\n"
+
+
+@pytest.fixture(scope="module")
+def draft_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = CodeDir(tmp_path_factory.mktemp("draft-code"))
+    folder.version(_version("2.0", "draft", 4, 8))
+    code = build_code(folder.manifest)
+    path = folder.root / "code-2.0.pdf"
+    path.write_bytes(version_pdf(code, code.version("2.0"), FIXTURE_URL, "Test Council"))
+    return path
+
+
+def test_every_page_of_a_draft_says_draft(draft_pdf: Path) -> None:
+    pages = pdf_pages(draft_pdf)
+    assert len(pages) >= 4
+    for number, text in enumerate(pages, start=1):
+        assert "DRAFT" in text, f"page {number} has no DRAFT mark"
+        assert f"Page {number} of {len(pages)}" in text
+    assert "DRAFT, not adopted" in pages[0]
+    assert "Draft: version 2.0 has not been adopted." in pages[0]
+    assert "Prepared for Test Committee" in pages[0]
+
+
+def test_draft_title_says_draft(draft_pdf: Path) -> None:
+    assert PdfReader(draft_pdf).metadata.title == (
+        "Test Council: Test Code, version 2.0 (DRAFT, not adopted)")
+
+
+# ---------------------------------------------------------------- the real Code
+
+
+def test_real_version_one_pdf_has_every_clause_with_the_web_numbers(real_site: Path) -> None:
+    version = build_code(ROOT / "content" / "data" / "code.yaml", ROOT).version("1.0")
+    pages = pdf_pages(real_site / download_path("1.0", "pdf"))
+    site_url = "https://www.cambridgeshire.gov.uk/social-media-code/"
+    assert_in_order(body_text(pages), reading_order(version, site_url))
+    document = VersionDocument.model_validate_json(
+        (real_site / download_path("1.0", "json")).read_bytes())
+    on_page = [i for i in ordered_ids(real_site / "code" / "1.0" / "index.html")
+               if re.fullmatch(r"(section|clause)-[0-9.]+(-[a-z]+)?", i)]
+    assert json_anchors(document) == on_page
+
+
+def test_every_published_version_json_validates(real_site: Path) -> None:
+    schema = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
+    found = sorted(real_site.glob("code/*/code-*.json"))
+    assert found
+    for path in found:
+        jsonschema.Draft202012Validator(schema).validate(json.loads(path.read_text()))
