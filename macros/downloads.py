@@ -1,4 +1,4 @@
-"""The downloadable files of each version (PDF and JSON) and the links that offer them.
+"""The downloadable files of each version (PDF, JSON, changes as JSON) and the links to them.
 
 All files are made once per build, before pages are rendered, so each version
 page can state the real size of what it offers. A PDF is rendered only when
@@ -16,7 +16,15 @@ from types import MappingProxyType
 
 from . import urls
 from .code import Code
-from .export_json import SCHEMA_NAME, download_path, schema_path, to_json, version_document
+from .export_changes import CHANGES_SCHEMA_NAME, changes_document
+from .export_json import (
+    SCHEMA_NAME,
+    changes_path,
+    download_path,
+    schema_path,
+    to_json,
+    version_document,
+)
 from .pdf import render_pdf, version_html
 from .schema import schema_text
 
@@ -27,17 +35,20 @@ _PDF_CACHE_LIMIT = 16
 @dataclass(frozen=True)
 class Download:
     version_id: str
-    kind: str  # "pdf" or "json"
+    kind: str  # "pdf", "json" or "changes"
     path: str  # site path, e.g. "code/1.0/code-1.0.pdf"
     content: bytes
+    link_text: str  # e.g. "Download PDF"; the size is added to it
+    what: str  # what the file is for, after the link
+    schema: str | None = None  # site path of the JSON Schema it follows
 
     @property
     def size(self) -> int:
         return len(self.content)
 
     @property
-    def label(self) -> str:
-        return self.kind.upper()
+    def mime(self) -> str:
+        return "application/pdf" if self.kind == "pdf" else "application/json"
 
 
 def size_text(size: int) -> str:
@@ -57,40 +68,50 @@ def _pdf(html: str) -> bytes:
 
 
 def build_downloads(code: Code, site_url: str, council: str) -> Mapping[str, tuple[Download, ...]]:
-    """The PDF and JSON of every version, by version id."""
+    """Every version's files, by version id: PDF, JSON and (after the first) its changes."""
     result = {}
     for version in code.versions:
-        pdf = _pdf(version_html(code, version, site_url, council))
-        data = to_json(version_document(code, version, site_url, council))
-        result[version.id] = (
-            Download(version.id, "pdf", download_path(version.id, "pdf"), pdf),
-            Download(version.id, "json", download_path(version.id, "json"), data),
-        )
+        vid = version.id
+        files = [
+            Download(vid, "pdf", download_path(vid, "pdf"),
+                     _pdf(version_html(code, version, site_url, council)),
+                     "Download PDF", "for committee papers and printing"),
+            Download(vid, "json", download_path(vid, "json"),
+                     to_json(version_document(code, version, site_url, council)),
+                     "Download JSON", "the numbered clauses as data for other systems",
+                     schema_path(SCHEMA_NAME)),
+        ]
+        changes = code.changelog.for_version(vid)
+        if changes is not None:
+            files.append(Download(
+                vid, "changes", changes_path(vid),
+                to_json(changes_document(code, changes, site_url, council)),
+                "Download changes as JSON",
+                f"what changed from version {changes.previous.id}, and why",
+                schema_path(CHANGES_SCHEMA_NAME)))
+        result[vid] = tuple(files)
     return MappingProxyType(result)
 
 
-def schema_file() -> tuple[str, bytes]:
-    """Site path and text of the JSON Schema the version files name in '$schema'."""
-    return schema_path(), schema_text(SCHEMA_NAME).encode()
+def schema_files() -> tuple[tuple[str, bytes], ...]:
+    """Site paths and texts of the JSON Schemas the downloads name in '$schema'."""
+    return tuple((schema_path(name), schema_text(name).encode())
+                 for name in (SCHEMA_NAME, CHANGES_SCHEMA_NAME))
 
 
 def render_downloads(downloads: tuple[Download, ...], page: str) -> str:
     """Links to a version's files, with their sizes, from the page at `page`."""
-    what = {"pdf": "for committee papers and printing",
-            "json": "the numbered clauses as data for other systems"}
     if not downloads:
         return ""
     rows = []
-    version_id = downloads[0].version_id
     for d in downloads:
         href = escape(urls.relative(page, d.path))
-        mime = "application/pdf" if d.kind == "pdf" else "application/json"
-        extra = ""
-        if d.kind == "json":
-            schema = escape(urls.relative(page, schema_path()))
-            extra = f' (<a href="{schema}">JSON Schema</a>)'
-        rows.append(f'<li><a class="smc-download" href="{href}" type="{mime}">'
-                    f"Download {d.label} ({size_text(d.size)})</a>: {what[d.kind]}{extra}</li>")
+        schema = ""
+        if d.schema:
+            schema = f' (<a href="{escape(urls.relative(page, d.schema))}">JSON Schema</a>)'
+        rows.append(f'<li><a class="smc-download" href="{href}" type="{d.mime}">'
+                    f"{escape(d.link_text)} ({size_text(d.size)})</a>: {escape(d.what)}"
+                    f"{schema}</li>")
     return (f'<div class="smc-downloads" role="group" '
-            f'aria-label="Downloads of version {escape(version_id)}">'
+            f'aria-label="Downloads of version {escape(downloads[0].version_id)}">'
             f'<ul class="smc-downloads__list">{"".join(rows)}</ul></div>')

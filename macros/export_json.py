@@ -33,6 +33,11 @@ def download_path(version_id: str, ext: str) -> str:
     return urls.version_path(version_id) + download_name(version_id, ext)
 
 
+def changes_path(version_id: str) -> str:
+    """Lasting site path of the changes into a version, e.g. 'code/2.0/changes-2.0.json'."""
+    return f"{urls.version_path(version_id)}changes-{version_id}.json"
+
+
 def schema_path(name: str = SCHEMA_NAME) -> str:
     return f"schema/{name}"
 
@@ -105,6 +110,9 @@ class VersionInfo(Export):
     url: str = Field(description="The version's page.")
     pdf_url: str
     json_url: str
+    changes_url: str | None = Field(
+        default=None, description="What changed from the previous version, as JSON."
+    )
 
 
 class VersionDocument(Export):
@@ -199,6 +207,7 @@ def version_document(code: Code, version: NumberedVersion, site_url: str,
         url=urls.absolute(site_url, urls.version_path(v.id)),
         pdf_url=urls.absolute(site_url, download_path(v.id, "pdf")),
         json_url=urls.absolute(site_url, download_path(v.id, "json")),
+        changes_url=urls.absolute(site_url, changes_path(v.id)) if previous else None,
     )
     return VersionDocument(
         schema_uri=urls.absolute(site_url, schema_path()), council=council,

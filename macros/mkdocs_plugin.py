@@ -18,7 +18,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
 from .code import Code, build_code
-from .downloads import Download, build_downloads, schema_file
+from .downloads import Download, build_downloads, schema_files
 from .pages import generated_pages
 from .problems import CodeDataError
 from .theme_html import fix_theme_html
@@ -49,9 +49,9 @@ class ClausesPlugin(BasePlugin[ClausesConfig]):
             files.append(File.generated(config, page.src_uri, content=page.markdown))
         for download in (d for ds in self.downloads.values() for d in ds):
             files.append(File.generated(config, download.path, content=download.content))
-        schema, text = schema_file()
-        if files.get_file_from_path(schema) is None:  # a site without content/pages/schema/
-            files.append(File.generated(config, schema, content=text))
+        for schema, text in schema_files():
+            if files.get_file_from_path(schema) is None:  # a site without content/pages/schema/
+                files.append(File.generated(config, schema, content=text))
         return files
 
     def on_post_page(self, output: str, page: object, config: MkDocsConfig) -> str:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from .export_changes import CHANGES_SCHEMA_NAME, ChangesDocument
 from .export_json import SCHEMA_NAME, VersionDocument
 from .models import Consultation, GuidanceList, Manifest, Version
 
@@ -18,6 +19,7 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "manifest.schema.json": Manifest,
     "consultation.schema.json": Consultation,
     SCHEMA_NAME: VersionDocument,  # the published JSON of each version
+    CHANGES_SCHEMA_NAME: ChangesDocument,  # the published changes into each version
 }
 
 

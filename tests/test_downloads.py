@@ -21,6 +21,8 @@ from pypdf import PdfReader
 
 from macros import inline
 from macros.code import build_code
+from macros.downloads import build_downloads
+from macros.export_changes import CHANGES_SCHEMA_NAME, ChangesDocument
 from macros.export_json import SCHEMA_NAME, VersionDocument, download_path, to_json
 from macros.numbering import NumberedVersion
 from macros.pdf import version_pdf
@@ -288,22 +290,154 @@ def test_draft_title_says_draft(draft_pdf: Path) -> None:
 
 # ---------------------------------------------------------------- the real Code
 
-
-def test_real_version_one_pdf_has_every_clause_with_the_web_numbers(real_site: Path) -> None:
-    version = build_code(ROOT / "content" / "data" / "code.yaml", ROOT).version("1.0")
-    pages = pdf_pages(real_site / download_path("1.0", "pdf"))
-    site_url = "https://www.cambridgeshire.gov.uk/social-media-code/"
-    assert_in_order(body_text(pages), reading_order(version, site_url))
-    document = VersionDocument.model_validate_json(
-        (real_site / download_path("1.0", "json")).read_bytes())
-    on_page = [i for i in ordered_ids(real_site / "code" / "1.0" / "index.html")
-               if re.fullmatch(r"(section|clause)-[0-9.]+(-[a-z]+)?", i)]
-    assert json_anchors(document) == on_page
+REAL_URL = "https://www.cambridgeshire.gov.uk/social-media-code/"
 
 
-def test_every_published_version_json_validates(real_site: Path) -> None:
-    schema = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
-    found = sorted(real_site.glob("code/*/code-*.json"))
-    assert found
+@pytest.fixture(scope="module")
+def real_code():
+    return build_code(ROOT / "content" / "data" / "code.yaml", ROOT)
+
+
+def test_real_pdfs_have_every_clause_with_the_web_numbers(real_site: Path, real_code) -> None:
+    assert real_code.version("1.0")
+    for version in real_code.versions:
+        pages = pdf_pages(real_site / download_path(version.id, "pdf"))
+        assert_in_order(body_text(pages), reading_order(version, REAL_URL))
+        document = VersionDocument.model_validate_json(
+            (real_site / download_path(version.id, "json")).read_bytes())
+        on_page = [i for i in ordered_ids(real_site / "code" / version.id / "index.html")
+                   if re.fullmatch(r"(section|clause)-[0-9.]+(-[a-z]+)?", i)]
+        assert json_anchors(document) == on_page
+
+
+def test_real_drafts_say_draft_on_every_page(real_site: Path, real_code) -> None:
+    for version in real_code.versions:
+        pages = pdf_pages(real_site / download_path(version.id, "pdf"))
+        marked = ["DRAFT, NOT ADOPTED" in text for text in pages]
+        assert marked == [version.version.status.value == "draft"] * len(pages), version.id
+
+
+def test_every_published_json_validates(real_site: Path, real_code) -> None:
+    schemas = {name: json.loads((real_site / "schema" / name).read_text(encoding="utf-8"))
+               for name in (SCHEMA_NAME, CHANGES_SCHEMA_NAME)}
+    found = sorted([*real_site.glob("code/*/code-*.json"),
+                    *real_site.glob("code/*/changes-*.json")])
+    assert {p.name for p in found} >= {f"code-{v.id}.json" for v in real_code.versions}
     for path in found:
-        jsonschema.Draft202012Validator(schema).validate(json.loads(path.read_text()))
+        document = json.loads(path.read_text(encoding="utf-8"))
+        name = document["$schema"].rsplit("/", 1)[1]
+        jsonschema.Draft202012Validator(schemas[name]).validate(document)
+    for version in real_code.versions[1:]:
+        assert (real_site / "code" / version.id / f"changes-{version.id}.json").is_file()
+
+
+# ---------------------------------------------------------------- changes between versions
+
+CHANGES_SCHEMA_FILE = ROOT / "content" / "pages" / "schema" / CHANGES_SCHEMA_NAME
+
+OLD = """\
+id: "1.0"
+title: Test Code
+status: adopted
+body: Test Committee
+date: 2020-01-01
+summary: The first version.
+sections:
+  - key: first
+    title: First
+    clauses:
+      - key: one
+        text: One clause.
+        provenance: {kind: verbatim, source: "2.1"}
+      - key: two
+        text: Two clause, see [[three]].
+        provenance: {kind: verbatim, source: "2.1"}
+  - key: second
+    title: Second
+    clauses:
+      - key: three
+        text: Three clause.
+        provenance: {kind: verbatim, source: "2.1"}
+"""
+
+NEW = """\
+id: "2.0"
+title: Test Code
+status: draft
+body: Test Committee
+date: 2020-06-01
+summary: The second version.
+sections:
+  - key: first
+    title: First
+    clauses:
+      - key: two
+        text: Two clause, reworded, see [[three]].
+        provenance: {kind: drafted}
+        change: {reason: Clearer.}
+      - key: four
+        text: Four clause.
+        provenance: {kind: drafted}
+        change: {reason: Needed.}
+  - key: second
+    title: Second
+    clauses:
+      - key: three
+        text: Three clause.
+        provenance: {kind: verbatim, source: "2.1"}
+removed:
+  - key: one
+    reason: Not needed.
+"""
+
+
+@pytest.fixture(scope="module")
+def two_versions(tmp_path_factory: pytest.TempPathFactory):
+    folder = CodeDir(tmp_path_factory.mktemp("two-versions"))
+    folder.version(OLD)
+    folder.version(NEW)
+    return build_code(folder.manifest)
+
+
+@pytest.fixture(scope="module")
+def changes_json(two_versions) -> dict:
+    files = build_downloads(two_versions, FIXTURE_URL, "Test Council")
+    assert [d.kind for d in files["1.0"]] == ["pdf", "json"]
+    changes = next(d for d in files["2.0"] if d.kind == "changes")
+    assert changes.path == "code/2.0/changes-2.0.json"
+    return json.loads(changes.content)
+
+
+def test_changes_json_validates_and_round_trips(changes_json: dict) -> None:
+    schema = json.loads(CHANGES_SCHEMA_FILE.read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator.check_schema(schema)
+    jsonschema.Draft202012Validator(schema).validate(changes_json)
+    raw = json.dumps(changes_json, indent=2, ensure_ascii=False) + "\n"
+    assert to_json(ChangesDocument.model_validate_json(raw)).decode() == raw
+    assert changes_json["$schema"] == f"{FIXTURE_URL}schema/{CHANGES_SCHEMA_NAME}"
+
+
+def test_changes_json_lists_each_change_with_numbers_and_reason(changes_json: dict) -> None:
+    assert changes_json["counts"] == {"added": 1, "removed": 1, "reworded": 1,
+                                      "moved_or_renumbered": 1, "unchanged": 1}
+    by_key = {c["key"]: c for c in changes_json["changes"]}
+    two = by_key["two"]
+    assert two["kinds"] == ["reworded", "renumbered"]
+    assert (two["old"]["number"], two["new"]["number"]) == ("1.2", "1.1")
+    assert two["new"]["url"] == f"{FIXTURE_URL}code/2.0/#clause-1.1"
+    assert two["reason"] == "Clearer."
+    assert {"op": "insert", "text": "reworded,"} in two["redline"]
+    assert (by_key["four"]["kinds"], by_key["four"]["old"]) == (["added"], None)
+    one = by_key["one"]
+    assert (one["kinds"], one["new"], one["reason"]) == (["removed"], None, "Not needed.")
+    assert one["old"]["url"] == f"{FIXTURE_URL}code/1.0/#clause-1.1"
+
+
+def test_version_json_points_at_its_changes(two_versions) -> None:
+    files = build_downloads(two_versions, FIXTURE_URL, "Test Council")
+    second = json.loads(next(d for d in files["2.0"] if d.kind == "json").content)
+    first = json.loads(next(d for d in files["1.0"] if d.kind == "json").content)
+    assert second["version"]["changes_url"] == f"{FIXTURE_URL}code/2.0/changes-2.0.json"
+    assert second["version"]["previous"] == "1.0"
+    assert first["version"]["changes_url"] is None
+    assert second["removed"] == [{"key": "one", "reason": "Not needed.", "answers": []}]
