@@ -14,6 +14,7 @@ from .consultation_page import render_consultation
 from .dates import long_date
 from .downloads import render_downloads
 from .render import render_status, render_version
+from .version_macros import define_version_macros
 
 
 def _code(env: Any) -> Any:
@@ -32,6 +33,8 @@ def define_env(env: Any) -> None:
 
     def page_path() -> str:
         return env.page.url if env.page else ""
+
+    define_version_macros(env, code, page_path)
 
     def offer(version_id: str) -> str:
         return render_downloads(downloads.get(version_id, ()), page_path())

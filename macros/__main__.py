@@ -1,4 +1,5 @@
-"""Command line: `python -m macros check` validates the data; `schema` regenerates schemas."""
+"""Command line: `python -m macros check` validates the data; `schema` regenerates schemas;
+`record-urls` adds the URLs the Code now publishes to published-urls.txt."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from pathlib import Path
 from .code import build_code
 from .problems import CodeDataError
 from .schema import write_schemas
+from .urlrecord import record
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -18,7 +20,13 @@ def main(argv: list[str] | None = None) -> int:
     check.add_argument("manifest", nargs="?", default="content/data/code.yaml", type=Path)
     schema = sub.add_parser("schema", help="write the JSON Schemas generated from the models")
     schema.add_argument("folder", nargs="?", default="content/pages/schema", type=Path)
+    rec = sub.add_parser("record-urls", help="add every URL and anchor the Code now publishes "
+                         "to the record the build checks (run after adding a version)")
+    rec.add_argument("manifest", nargs="?", default="content/data/code.yaml", type=Path)
+    rec.add_argument("--record", default="published-urls.txt", type=Path)
     args = parser.parse_args(argv)
+    if args.command == "record-urls":
+        return _record_urls(args.manifest, args.record)
     if args.command == "schema":
         for path in write_schemas(args.folder):
             print(f"wrote {path}")
@@ -30,6 +38,19 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     clauses = sum(len(v.clauses()) for v in code.versions)
     print(f"OK: {len(code.versions)} version(s), {clauses} clauses")
+    return 0
+
+
+def _record_urls(manifest: Path, record_path: Path) -> int:
+    try:
+        added, lost = record(manifest, record_path, Path.cwd())
+    except CodeDataError as err:
+        print(err, file=sys.stderr)
+        return 1
+    print(f"{record_path}: added {added} URL(s)")
+    if lost:
+        print("\n".join(str(p) for p in lost), file=sys.stderr)
+        return 1
     return 0
 
 

@@ -122,6 +122,7 @@ class ClauseHistory:
     key: str
     entries: tuple[HistoryEntry, ...]  # oldest first
     removal: ClauseChange | None  # set when a later version leaves the clause out
+    removed_in: NumberedVersion | None  # the version that leaves it out
 
     @property
     def latest(self) -> Placed:
@@ -204,7 +205,7 @@ def build_changelog(versions: Sequence[NumberedVersion]) -> Changelog:
     """Compare each version with the one before, and gather each clause's history."""
     by_version: dict[str, VersionChanges] = {}
     entries: dict[str, list[HistoryEntry]] = {}
-    removals: dict[str, ClauseChange | None] = {}
+    removals: dict[str, tuple[ClauseChange, NumberedVersion] | None] = {}
     previous: NumberedVersion | None = None
     for version in versions:
         changes = compare(previous, version) if previous else None
@@ -215,11 +216,12 @@ def build_changelog(versions: Sequence[NumberedVersion]) -> Changelog:
             entries.setdefault(key, []).append(HistoryEntry(placed, change_of.get(key)))
             removals[key] = None
         for change in changes.removed if changes else ():
-            removals[change.key] = change
+            removals[change.key] = (change, version)
         previous = version
-    histories = {
-        key: ClauseHistory(key, tuple(found), removals.get(key)) for key, found in entries.items()
-    }
+    histories = {}
+    for key, found in entries.items():
+        removal, removed_in = removals.get(key) or (None, None)
+        histories[key] = ClauseHistory(key, tuple(found), removal, removed_in)
     return Changelog(MappingProxyType(by_version), MappingProxyType(histories))
 
 

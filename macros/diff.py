@@ -10,6 +10,7 @@ emphasis, link addresses) is not compared: the redline is about the words.
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from html import escape
@@ -26,6 +27,7 @@ class Word:
 
     compare: str
     text: str
+    space_before: bool = True  # False for punctuation right after a cross-reference
 
     @property
     def is_break(self) -> bool:
@@ -40,15 +42,30 @@ class Segment:
     words: tuple[Word, ...]
 
 
-def _inline_words(tokens: Sequence[Inline], label: Callable[[str], str]) -> Iterator[Word]:
+_XREF = "\x00"  # marks a cross-reference key in the flattened text
+
+
+def _flatten(tokens: Sequence[Inline]) -> str:
+    out: list[str] = []
     for token in tokens:
         if isinstance(token, Plain):
-            for word in token.text.split():
-                yield Word(word, word)
+            out.append(token.text.replace(_XREF, ""))
         elif isinstance(token, XRef):
-            yield Word(f"[[{token.key}]]", label(token.key))
+            out.append(f"{_XREF}{token.key}{_XREF}")
         elif isinstance(token, Strong | Emphasis | Link):
-            yield from _inline_words(token.children, label)
+            out.append(_flatten(token.children))
+    return "".join(out)
+
+
+def _inline_words(tokens: Sequence[Inline], label: Callable[[str], str]) -> Iterator[Word]:
+    for chunk in _flatten(tokens).split():
+        pieces = [p for p in re.split(f"({_XREF}[^{_XREF}]*{_XREF})", chunk) if p]
+        for index, piece in enumerate(pieces):
+            if piece.startswith(_XREF):
+                key = piece.strip(_XREF)
+                yield Word(f"[[{key}]]", label(key), index == 0)
+            else:
+                yield Word(piece, piece, index == 0)
 
 
 def _paragraph_words(paragraphs: Sequence[Paragraph], label: Callable[[str], str]) -> list[Word]:
@@ -107,13 +124,13 @@ def _words_html(words: Sequence[Word], in_mark: bool) -> str:
     for word in words:
         if word.is_break:
             # Inside a deletion or insertion a break is itself the change: show it.
-            out.append('<span class="smc-break" aria-hidden="true">¶</span>'
+            out.append(' <span class="smc-break" aria-hidden="true">¶</span>'
                        '<span class="smc-visually-hidden">paragraph break</span>'
                        if in_mark else "</p><p>")
         else:
-            out.append(escape(word.text))
-    html = " ".join(out)
-    return html.replace(" </p><p> ", "</p><p>").replace(" </p><p>", "</p><p>")
+            space = word.space_before and out and out[-1] != "</p><p>"
+            out.append((" " if space else "") + escape(word.text))
+    return "".join(out).strip()
 
 
 def render_redline(segments: Sequence[Segment]) -> str:
@@ -122,16 +139,18 @@ def render_redline(segments: Sequence[Segment]) -> str:
     The words "deleted" and "inserted" are visually hidden but read out, and the
     marks are struck through and underlined, so the change never relies on colour.
     """
-    parts: list[str] = []
+    body = ""
     for segment in segments:
+        if not segment.words:
+            continue
+        first = segment.words[0]
+        space = " " if body and not body.endswith("<p>") and first.space_before \
+            and not first.is_break else ""
         if segment.op == "equal":
-            parts.append(_words_html(segment.words, in_mark=False))
+            body += space + _words_html(segment.words, in_mark=False)
             continue
         tag, css, said = _MARK[segment.op]
-        parts.append(f'<{tag} class="{css}"><span class="smc-visually-hidden">[{said}: </span>'
-                     f"{_words_html(segment.words, in_mark=True)}"
-                     f'<span class="smc-visually-hidden">]</span></{tag}>')
-    body = " ".join(p for p in parts if p)
-    body = body.replace(" </p><p> ", "</p><p>").replace("</p><p> ", "</p><p>")
-    body = body.replace(" </p><p>", "</p><p>")
+        body += (f'{space}<{tag} class="{css}"><span class="smc-visually-hidden">[{said}: '
+                 f"</span>{_words_html(segment.words, in_mark=True)}"
+                 f'<span class="smc-visually-hidden">]</span></{tag}>')
     return f'<div class="smc-redline"><p>{body}</p></div>'

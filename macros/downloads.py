@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import math
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from html import escape
 from types import MappingProxyType
@@ -91,6 +91,20 @@ def build_downloads(code: Code, site_url: str, council: str) -> Mapping[str, tup
                 schema_path(CHANGES_SCHEMA_NAME)))
         result[vid] = tuple(files)
     return MappingProxyType(result)
+
+
+def download_paths(code: Code) -> Iterator[str]:
+    """Every lasting path of a download or schema that a build of `code` publishes.
+
+    The same paths as `build_downloads` and `schema_files`, without rendering anything,
+    for the record of published URLs.
+    """
+    for version in code.versions:
+        yield download_path(version.id, "pdf")
+        yield download_path(version.id, "json")
+        if code.changelog.for_version(version.id) is not None:
+            yield changes_path(version.id)
+    yield from (schema_path(name) for name in (SCHEMA_NAME, CHANGES_SCHEMA_NAME))
 
 
 def schema_files() -> tuple[tuple[str, bytes], ...]:

@@ -15,17 +15,28 @@ from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
 
 from .code import Code, build_code
 from .downloads import Download, build_downloads, schema_files
 from .pages import generated_pages
 from .problems import CodeDataError
 from .theme_html import fix_theme_html
+from .version_site import (
+    check_record,
+    check_record_output,
+    search_index_for_versions,
+    versions_file,
+    with_code_nav,
+)
+from .versions import with_version_selector
 
 
 class ClausesConfig(Config):
     manifest = config_options.Type(str, default="content/data/code.yaml")
+    # The record of published URLs the build checks (see macros/urlrecord.py); none if unset.
+    url_record = config_options.Optional(config_options.Type(str))
 
 
 class ClausesPlugin(BasePlugin[ClausesConfig]):
@@ -41,12 +52,22 @@ class ClausesPlugin(BasePlugin[ClausesConfig]):
         except CodeDataError as err:
             raise Abort(str(err)) from None
         self.downloads = build_downloads(self.code, *_download_settings(config))
+        try:
+            if self.config.url_record:
+                check_record(self.code, base / self.config.url_record, base)
+        except CodeDataError as err:
+            raise Abort(str(err)) from None
+        config.nav = with_code_nav(self.code, config.nav)
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.code is not None
         for page in generated_pages(self.code):
-            files.append(File.generated(config, page.src_uri, content=page.markdown))
+            files.append(File.generated(
+                config, page.src_uri, content=page.markdown,
+                inclusion=InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV))
+        path, text = versions_file(self.code)
+        files.append(File.generated(config, path, content=text))
         for download in (d for ds in self.downloads.values() for d in ds):
             files.append(File.generated(config, download.path, content=download.content))
         for schema, text in schema_files():
@@ -54,8 +75,20 @@ class ClausesPlugin(BasePlugin[ClausesConfig]):
                 files.append(File.generated(config, schema, content=text))
         return files
 
-    def on_post_page(self, output: str, page: object, config: MkDocsConfig) -> str:
-        return fix_theme_html(output)
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        assert self.code is not None
+        site = Path(config.site_dir)
+        search_index_for_versions(self.code, site)
+        if self.config.url_record:
+            base = Path(config.config_file_path).parent
+            try:
+                check_record_output(base / self.config.url_record, base, site)
+            except CodeDataError as err:
+                raise Abort(str(err)) from None
+
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        assert self.code is not None
+        return with_version_selector(fix_theme_html(output), self.code, page.url)
 
     def on_post_template(self, output_content: str, template_name: str,
                          config: MkDocsConfig) -> str:

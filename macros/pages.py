@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from . import urls
 from .code import Code
 from .consultation_page import CONSULTATION_PATH
+from .history_html import history_title
 
 
 @dataclass(frozen=True)
@@ -19,6 +20,7 @@ class GeneratedPage:
     src_uri: str  # path of the virtual Markdown file, e.g. "code/1.0/index.md"
     title: str
     body: str  # Markdown, usually one macro call
+    in_nav: bool = True  # False for pages reached only by links (clause histories)
 
     @property
     def markdown(self) -> str:
@@ -42,4 +44,13 @@ def generated_pages(code: Code) -> list[GeneratedPage]:
         pages.append(GeneratedPage(f"{CONSULTATION_PATH}index.md",
                                    "Members' comments on the Code and the responses",
                                    "{{ consultation_record() }}"))
+    if len(code.versions) > 1:
+        pages.append(GeneratedPage(f"{urls.changes_path()}index.md",
+                                   f"What changed in the {code.title}", "{{ changelog() }}"))
+    # One lasting page per clause key, reached from each clause; not in the navigation.
+    pages.extend(
+        GeneratedPage(f"{urls.history_path(key)}index.md", history_title(history),
+                      f'{{{{ clause_history("{key}") }}}}', in_nav=False)
+        for key, history in code.changelog.histories.items()
+    )
     return pages

@@ -15,6 +15,7 @@ from .consultation_page import render_clause_comments
 from .dates import long_date
 from .models import ProvenanceKind, Status
 from .numbering import NumberedClause, NumberedItem, NumberedSection, NumberedVersion
+from .versions import render_clause_versions, render_version_list
 
 
 @dataclass(frozen=True)
@@ -152,7 +153,8 @@ def render_clause(ctx: PageContext, clause: NumberedClause) -> str:
             f"{render_refs(ctx, clause)}{render_guidance(ctx, clause)}"
             f"{render_clause_comments(ctx, clause)}"
             f'<p class="smc-clause__actions"><a class="smc-clause__link" href="{link}" '
-            f'data-smc-copy="">Link to clause {number}</a></p></div>')
+            f'data-smc-copy="">Link to clause {number}</a>'
+            f"{render_clause_versions(ctx.code, ctx.version.id, clause.key, ctx.page)}</p></div>")
 
 
 def render_section(ctx: PageContext, section: NumberedSection) -> str:
@@ -172,5 +174,6 @@ def render_version(code: Code, version: NumberedVersion, page: str, downloads: s
     ctx = PageContext(code, version, page)
     sections = "\n".join(render_section(ctx, s) for s in version.sections)
     return (f'<div class="smc-code" data-smc-version="{escape(version.id)}">\n'
-            f"{render_status(code, version)}\n{downloads}{render_contents(version)}\n"
+            f"{render_status(code, version)}\n{render_version_list(code, version, page)}"
+            f"{downloads}{render_contents(version)}\n"
             f"{sections}\n</div>")

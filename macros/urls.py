@@ -25,6 +25,16 @@ def history_path(key: str) -> str:
     return f"{HISTORY_ROOT}{key}/"
 
 
+def changes_path() -> str:
+    """The changelog: what changed in each version, and why."""
+    return "changes/"
+
+
+def versions_json_path() -> str:
+    """The list of versions the theme's version selector reads (see versions.py)."""
+    return f"{CODE_ROOT}versions.json"
+
+
 def anchored(path: str, anchor: str) -> str:
     return f"{path}#{anchor}"
 

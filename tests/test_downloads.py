@@ -21,7 +21,7 @@ from pypdf import PdfReader
 
 from macros import inline
 from macros.code import build_code
-from macros.downloads import build_downloads
+from macros.downloads import build_downloads, download_paths
 from macros.export_changes import CHANGES_SCHEMA_NAME, ChangesDocument
 from macros.export_json import SCHEMA_NAME, VersionDocument, download_path, to_json
 from macros.numbering import NumberedVersion
@@ -315,6 +315,13 @@ def test_real_drafts_say_draft_on_every_page(real_site: Path, real_code) -> None
         pages = pdf_pages(real_site / download_path(version.id, "pdf"))
         marked = ["DRAFT, NOT ADOPTED" in text for text in pages]
         assert marked == [version.version.status.value == "draft"] * len(pages), version.id
+
+
+def test_every_download_path_is_published(real_site: Path, real_code) -> None:
+    paths = list(download_paths(real_code))
+    assert "code/1.0/code-1.0.pdf" in paths and "code/1.0/code-1.0.json" in paths
+    for path in paths:
+        assert (real_site / path).is_file(), path
 
 
 def test_every_published_json_validates(real_site: Path, real_code) -> None:

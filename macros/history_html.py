@@ -1,0 +1,80 @@
+"""HTML of a clause's history page (`clause/<key>/`): the clause in every version that has it.
+
+The page is the clause's lasting address: it needs no fragment, so it works
+without JavaScript, and it survives renumbering and removal. For each version
+it shows the clause's number, links to both of its anchors there, its wording,
+and how it changed from the version before (redline, reason, comments answered).
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from . import urls
+from .changelog import ClauseHistory, HistoryEntry
+from .changes_html import number_change, redline_block, render_reason, render_wording
+from .code import Code
+from .inline import render_plain
+from .versions import version_label
+
+
+def history_title(history: ClauseHistory) -> str:
+    """'Clause history: Do not provide references…' from the latest wording."""
+    text = render_plain(history.latest.clause.text, lambda key: key)
+    return f"Clause history: {' '.join(text.split()[:8])}…"
+
+
+def _anchor_links(entry: HistoryEntry, page: str) -> str:
+    placed = entry.placed
+    path = urls.version_path(placed.version.id)
+    by_number = urls.anchored(path, placed.clause.target.anchor)
+    by_key = urls.anchored(path, placed.clause.key)
+    return (f'<p class="smc-history__links">Links: '
+            f'<a href="{escape(urls.relative(page, by_number))}">{escape(by_number)}</a> '
+            f"(by number) and "
+            f'<a href="{escape(urls.relative(page, by_key))}">{escape(by_key)}</a> '
+            f"(by key, follows the clause between versions)</p>")
+
+
+def _entry(code: Code, entry: HistoryEntry, page: str) -> str:
+    placed = entry.placed
+    vid = placed.version.id
+    change = ""
+    if entry.change is None:
+        previous = code.previous(vid)
+        if previous is not None:
+            change = (f'<p class="smc-history__change">New in version {escape(vid)}; '
+                      f"version {escape(previous.id)} did not have it.</p>")
+    elif entry.change.changed or entry.change.reason:
+        c = entry.change
+        what = "New in this version." if c.added else ""
+        change = (f'<div class="smc-history__change">{"<p>" + what + "</p>" if what else ""}'
+                  f"{number_change(c)}{redline_block(c)}{render_reason(code, c, page)}</div>")
+    else:
+        change = '<p class="smc-history__change">Unchanged from the version before.</p>'
+    heading = f"{version_label(code, placed.version)}: clause {placed.number}"
+    return (f'<li><section id="version-{escape(vid)}" aria-labelledby="version-{escape(vid)}-h">'
+            f'<h2 id="version-{escape(vid)}-h">{escape(heading)}</h2>'
+            f"{_anchor_links(entry, page)}{render_wording(placed, page)}{change}</section></li>")
+
+
+def render_history(code: Code, key: str, page: str) -> str:
+    """The whole body of the history page of the clause `key`."""
+    history = code.changelog.histories[key]
+    entries = [_entry(code, e, page) for e in history.entries]
+    if history.removed_in is not None and history.removal is not None:
+        vid = history.removed_in.id
+        heading = f"{version_label(code, history.removed_in)}: removed"
+        entries.append(
+            f'<li><section id="version-{escape(vid)}" aria-labelledby="version-{escape(vid)}-h">'
+            f'<h2 id="version-{escape(vid)}-h">{escape(heading)}</h2>'
+            f"<p>Version {escape(vid)} leaves this clause out.</p>"
+            f"{render_reason(code, history.removal, page)}</section></li>")
+    numbers = ", ".join(f"{e.placed.number} in version {e.placed.version.id}"
+                        for e in history.entries)
+    intro = (f'<p class="smc-history__intro">This page is the lasting address of one clause '
+             f"of the Code (key <code>{escape(key)}</code>), whatever its number: "
+             f"{escape(numbers)}. To cite the clause in one version, use that version’s "
+             f"link below.</p>")
+    return f'<div class="smc-history">{intro}<ol class="smc-history__versions">' \
+           f'{"".join(entries)}</ol></div>'

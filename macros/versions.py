@@ -1,0 +1,199 @@
+"""The versions side by side: labels, the theme's version selector, and plain version links.
+
+The theme's version selector (mkdocs-material with `version.provider: mike`)
+was made for sites where each version is a separate build in a sibling folder.
+It fetches `../versions.json` relative to the page's base URL, links each
+version as `../<version>/`, and marks as current the version named by the
+base URL's last folder. Here every version is a folder of one build,
+`code/<id>/`, so a version page declares its own folder as its base for the
+selector (see overrides/main.html): the list is then `code/versions.json`, and
+each entry's `version` is the version id. Without JavaScript the same choice is
+a plain list of links on every version page, and each clause links to itself in
+the other versions.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from html import escape
+
+from . import urls
+from .changelog import Changelog, VersionChanges
+from .code import Code
+from .dates import long_date
+from .models import Status
+from .numbering import NumberedVersion
+
+IN_FORCE_ALIAS = "in-force"
+
+
+def status_words(code: Code, version: NumberedVersion) -> str:
+    """'draft, not adopted', 'in force' or 'superseded': said wherever a version is named."""
+    status = version.version.status
+    if status is Status.draft:
+        return "draft, not adopted"
+    if status is Status.superseded:
+        return "superseded"
+    return "in force" if code.current and code.current.id == version.id else "adopted"
+
+
+def version_label(code: Code, version: NumberedVersion) -> str:
+    """'Version 2.0 (draft, not adopted)'."""
+    return f"Version {version.id} ({status_words(code, version)})"
+
+
+def nav_title(code: Code, version: NumberedVersion) -> str:
+    v = version.version
+    if v.status is Status.draft:
+        return f"Version {v.id} (draft for {long_date(v.date)})"
+    return f"Version {v.id} ({status_words(code, version)}, adopted {long_date(v.date)})"
+
+
+def versions_json(code: Code) -> str:
+    """The selector's list, newest first, in the format mike writes.
+
+    Titles say which version is in force and which are drafts; the version in
+    force also carries the alias 'in-force'.
+    """
+    entries = []
+    for version in reversed(code.versions):
+        in_force = code.current is not None and code.current.id == version.id
+        entries.append({
+            "version": version.id,
+            "title": f"{version.id} ({status_words(code, version)})",
+            "aliases": [IN_FORCE_ALIAS] if in_force else [],
+        })
+    return json.dumps(entries, indent=1) + "\n"
+
+
+def selector_base(code: Code, page: str) -> str | None:
+    """The folder the selector treats as this page's version, or None off version pages."""
+    for version in code.versions:
+        if page == urls.version_path(version.id):
+            return page
+    if page == urls.current_path() and code.current:
+        return urls.version_path(code.current.id)
+    return None
+
+
+@dataclass(frozen=True)
+class NavEntry:
+    title: str
+    src_uri: str
+
+
+def nav_entries(code: Code) -> list[NavEntry]:
+    """The Code's pages for the navigation: in force, each version newest first, changes."""
+    entries = []
+    if code.current:
+        entries.append(NavEntry("The Code in force", f"{urls.current_path()}index.md"))
+    entries.extend(NavEntry(nav_title(code, v), f"{urls.version_path(v.id)}index.md")
+                   for v in reversed(code.versions))
+    if len(code.versions) > 1:
+        entries.append(NavEntry("What changed", f"{urls.changes_path()}index.md"))
+    return entries
+
+
+def render_version_list(code: Code, version: NumberedVersion | None, page: str) -> str:
+    """Every version as a plain link, this one marked, and what changed since the last one.
+
+    Works without JavaScript; the theme's selector offers the same choice in the header.
+    """
+    items = []
+    for other in reversed(code.versions):
+        label = escape(version_label(code, other))
+        if version is not None and other.id == version.id and page == urls.version_path(other.id):
+            items.append(f'<li aria-current="page"><strong>{label}</strong> (this page)</li>')
+        else:
+            href = escape(urls.relative(page, urls.version_path(other.id)))
+            items.append(f'<li><a href="{href}">{label}</a></li>')
+    return (f'<nav class="smc-versions" aria-label="Versions of the Code">'
+            f'<p class="smc-versions__title">Versions of this Code</p><ul>{"".join(items)}</ul>'
+            f"{_changed_note(code, version, page, code.changelog)}</nav>")
+
+
+def _changed_note(code: Code, version: NumberedVersion | None, page: str,
+                  changelog: Changelog) -> str:
+    if version is None:
+        return ""
+    notes = []
+    here = changelog.for_version(version.id)
+    if here:
+        notes.append(_summary_link(code, here.version, here.previous.id, page, changelog,
+                                   f"What changed since version {here.previous.id}"))
+    index = code.versions.index(version)
+    following = code.versions[index + 1] if index + 1 < len(code.versions) else None
+    if following is not None:
+        notes.append(_summary_link(code, following, version.id, page, changelog,
+                                   f"What {version_label(code, following).lower()} changes"))
+    return "".join(f'<p class="smc-versions__changed">{n}</p>' for n in notes)
+
+
+def _summary_link(code: Code, version: NumberedVersion, since: str, page: str,
+                  changelog: Changelog, text: str) -> str:
+    changes = changelog.for_version(version.id)
+    assert changes is not None
+    href = escape(urls.relative(page, urls.anchored(urls.changes_path(),
+                                                    changes_anchor(version.id))))
+    return f'<a href="{href}">{escape(text)}</a>: {escape(count_sentence(changes))}'
+
+
+def changes_anchor(version_id: str) -> str:
+    return f"changes-{version_id}"
+
+
+def count_sentence(changes: VersionChanges) -> str:
+    """'3 clauses added, 2 removed, 4 reworded, 5 moved or renumbered.'"""
+    parts = [
+        (len(changes.added), "added"),
+        (len(changes.removed), "removed"),
+        (len(changes.reworded), "reworded"),
+        (len(changes.moved_or_renumbered), "moved or renumbered"),
+    ]
+    said = [f"{n} {what}" for n, what in parts]
+    first = said[0].split(" ", 1)
+    said[0] = f"{first[0]} clause{'s' if first[0] != '1' else ''} {first[1]}"
+    return ", ".join(said) + "."
+
+
+def render_clause_versions(code: Code, version_id: str, key: str, page: str) -> str:
+    """A clause's lasting history link, and the same clause in the other versions."""
+    history = code.changelog.histories.get(key)
+    if history is None:
+        return ""
+    links = [f'<a class="smc-clause__history" href="'
+             f'{escape(urls.relative(page, urls.history_path(key)))}">History of this clause</a>']
+    for entry in history.entries:
+        other = entry.placed.version
+        if other.id == version_id:
+            continue
+        href = urls.relative(page, urls.anchored(urls.version_path(other.id), key))
+        links.append(f'<a href="{escape(href)}">clause {entry.placed.number} in version '
+                     f"{escape(other.id)} ({status_words(code, other)})</a>")
+    if history.removed_in is not None:
+        links.append(f"removed in version {escape(history.removed_in.id)}")
+    return " · ".join([""] + links)
+
+
+_CONFIG = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
+
+
+def with_version_selector(html: str, code: Code, page: str) -> str:
+    """Turn on the theme's version selector in a version page's settings, based on its folder.
+
+    Other pages are returned unchanged: there is no version to switch from.
+    """
+    folder = selector_base(code, page)
+    if folder is None or len(code.versions) < 2:
+        return html
+
+    def rewrite(match: re.Match[str]) -> str:
+        config = json.loads(match.group(2))
+        config["base"] = urls.relative(page, folder)
+        config["version"] = {"provider": "mike", "default": IN_FORCE_ALIAS}
+        text = json.dumps(config, sort_keys=True).replace("<", "\\u003c")
+        return f"{match.group(1)}{text}{match.group(3)}"
+
+    return _CONFIG.sub(rewrite, html, count=1)
