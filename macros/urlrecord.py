@@ -22,6 +22,7 @@ from pathlib import Path
 
 from . import urls
 from .code import Code, build_code
+from .downloads import download_paths
 from .problems import Problem
 from .versions import changes_anchor
 
@@ -74,7 +75,13 @@ def site_urls(code: Code) -> Iterator[PublishedUrl]:
             yield PublishedUrl(urls.anchored(urls.changes_path(), changes_anchor(version_id)))
 
 
-PROVIDERS: tuple[Provider, ...] = (version_urls, history_urls, site_urls)
+def download_urls(code: Code) -> Iterator[PublishedUrl]:
+    """Each version's PDF and JSON, the changes as data, and their schemas."""
+    for path in download_paths(code):
+        yield PublishedUrl(path)
+
+
+PROVIDERS: tuple[Provider, ...] = (version_urls, history_urls, site_urls, download_urls)
 
 
 def computed_urls(code: Code, providers: Iterable[Provider] = PROVIDERS
