@@ -21,6 +21,7 @@ from mkdocs.structure.pages import Page
 from .code import Code, build_code
 from .downloads import Download, build_downloads, schema_files
 from .pages import generated_pages
+from .pdf import PdfUnavailable
 from .problems import CodeDataError
 from .theme_html import fix_theme_html
 from .version_site import (
@@ -51,7 +52,10 @@ class ClausesPlugin(BasePlugin[ClausesConfig]):
             self.code = build_code(base / self.config.manifest, base)
         except CodeDataError as err:
             raise Abort(str(err)) from None
-        self.downloads = build_downloads(self.code, *_download_settings(config))
+        try:
+            self.downloads = build_downloads(self.code, *_download_settings(config))
+        except PdfUnavailable as err:
+            raise Abort(str(err)) from None
         try:
             if self.config.url_record:
                 check_record(self.code, base / self.config.url_record, base)

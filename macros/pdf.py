@@ -40,6 +40,10 @@ class PdfContext(PageContext):
         return urls.absolute(self.site_url, urls.anchored(path, anchor) if anchor else path)
 
 
+class PdfUnavailable(RuntimeError):
+    """WeasyPrint cannot run here; the message says what to install."""
+
+
 def css_string(text: str) -> str:
     """A CSS string literal holding `text` (for generated `content:`)."""
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ") + '"'
@@ -269,7 +273,13 @@ def render_pdf(html: str) -> bytes:
 
     The identifier is derived from the HTML so the same Code gives the same file.
     """
-    from weasyprint import HTML  # imported here: loading WeasyPrint takes a while
+    try:
+        from weasyprint import HTML  # imported here: loading WeasyPrint takes a while
+    except OSError as err:  # WeasyPrint loads Pango when imported
+        raise PdfUnavailable(
+            f"cannot make the PDF downloads: WeasyPrint could not load Pango ({err}). Fix: "
+            "install it (Debian: apt-get install libpango-1.0-0 libpangoft2-1.0-0 "
+            "libharfbuzz-subset0 fonts-dejavu-core)") from None
 
     identifier = hashlib.sha256(html.encode()).hexdigest()[:32].encode()
     return HTML(string=html, base_url=None).write_pdf(
