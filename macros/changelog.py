@@ -272,7 +272,7 @@ def _check_clause(change: ClauseChange, previous: NumberedVersion, version: Numb
         if change.reason is None:
             assert change.old is not None
             return [Problem(
-                doc.file, doc.line(("removed",)) or doc.line(("sections",)),
+                doc.file, doc.line(("removed",) if version.version.removed else ("sections",)),
                 f"clause '{change.key}'",
                 f"clause {change.old.number} of version {previous.id} is missing from version "
                 f"{version.id} and not listed under 'removed'",
