@@ -218,9 +218,9 @@ def test_removed_entries_must_name_clauses_left_out(code_dir: CodeDir) -> None:
         f"{FILE}:18: clause 'beta': clause 1.2 of version 1.0 is missing from version 2.0 and "
         "not listed under 'removed'. Fix: put it back, or list it under 'removed:' as "
         "'- key: beta' with a 'reason' (and the consultation comments it 'answers')",
-        f"{FILE}:17: removed 'betta': is not a clause of version 1.0. Did you mean 'beta'?. "
+        f"{FILE}:18: removed 'betta': is not a clause of version 1.0. Did you mean 'beta'? "
         "Fix: use the key of a clause of version 1.0 that this version leaves out",
-        f"{FILE}:19: removed 'alpha': is listed under 'removed' but version 2.0 still has it. "
+        f"{FILE}:20: removed 'alpha': is listed under 'removed' but version 2.0 still has it. "
         "Fix: remove the entry from 'removed', or remove the clause",
     ]
 
