@@ -14,6 +14,7 @@ from .consultation_page import render_consultation
 from .dates import long_date
 from .downloads import render_downloads
 from .render import render_status, render_version
+from .site_macros import define_site_macros
 from .version_macros import define_version_macros
 
 
@@ -34,6 +35,8 @@ def define_env(env: Any) -> None:
     def page_path() -> str:
         return env.page.url if env.page else ""
 
+    plugin = env.conf.plugins["clauses"]
+    define_site_macros(env, code, plugin.glossary, plugin.settings, page_path)
     define_version_macros(env, code, page_path)
 
     def offer(version_id: str) -> str:

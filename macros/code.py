@@ -13,6 +13,7 @@ from types import MappingProxyType
 
 from . import changelog as changes
 from .consultation import ConsultationRecord, load_consultation
+from .guidance import check_guidance
 from .loader import load_code
 from .models import Guidance, Status
 from .numbering import NumberedVersion, number_version
@@ -65,6 +66,8 @@ def build_code(manifest_path: Path, base: Path | None = None) -> Code:
     guidance_failed = raw.manifest.guidance is not None and raw.guidance is None
     guidance_ids = None if guidance_failed else frozenset(guidance)
     problems = [*raw.problems, *check_versions(raw)]
+    if raw.guidance:
+        problems.extend(check_guidance(raw.guidance))
     consultation, consultation_problems = load_consultation(raw, manifest_path, base)
     problems.extend(consultation_problems)
     numbered = []

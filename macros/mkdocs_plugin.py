@@ -20,9 +20,13 @@ from mkdocs.structure.pages import Page
 
 from .code import Code, build_code
 from .downloads import Download, build_downloads, schema_files
+from .glossary import EMPTY as EMPTY_GLOSSARY
+from .glossary import Glossary, load_glossary
 from .pages import generated_pages
 from .pdf import PdfUnavailable
+from .print_running import RUNNING_CSS_PATH, running_css
 from .problems import CodeDataError
+from .settings import Settings, SettingsError, read_settings
 from .theme_html import fix_theme_html
 from .version_site import (
     check_record,
@@ -36,6 +40,8 @@ from .versions import with_version_selector
 
 class ClausesConfig(Config):
     manifest = config_options.Type(str, default="content/data/code.yaml")
+    # Abbreviations (*[LGA]: ...), used when the file exists; see macros/glossary.py.
+    glossary = config_options.Type(str, default="content/data/glossary.md")
     # The record of published URLs the build checks (see macros/urlrecord.py); none if unset.
     url_record = config_options.Optional(config_options.Type(str))
 
@@ -45,6 +51,8 @@ class ClausesPlugin(BasePlugin[ClausesConfig]):
 
     code: Code | None = None
     downloads: Mapping[str, tuple[Download, ...]] = MappingProxyType({})
+    glossary: Glossary = EMPTY_GLOSSARY
+    settings: Settings | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         base = Path(config.config_file_path).parent
@@ -56,13 +64,21 @@ class ClausesPlugin(BasePlugin[ClausesConfig]):
             self.downloads = build_downloads(self.code, *_download_settings(config))
         except PdfUnavailable as err:
             raise Abort(str(err)) from None
+        self.glossary = _use_glossary(config, base / self.config.glossary)
+        self.settings = _council_settings(config)
         try:
             if self.config.url_record:
                 check_record(self.code, base / self.config.url_record, base)
         except CodeDataError as err:
             raise Abort(str(err)) from None
         config.nav = with_code_nav(self.code, config.nav)
+        if RUNNING_CSS_PATH not in config.extra_css:
+            config.extra_css.append(RUNNING_CSS_PATH)
         return config
+
+    def on_page_content(self, html: str, page: object, config: MkDocsConfig,
+                        files: Files) -> str:
+        return self.glossary.apply(html)  # generated HTML, which Markdown's abbr skips
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.code is not None
@@ -72,6 +88,8 @@ class ClausesPlugin(BasePlugin[ClausesConfig]):
                 inclusion=InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV))
         path, text = versions_file(self.code)
         files.append(File.generated(config, path, content=text))
+        files.append(File.generated(config, RUNNING_CSS_PATH,
+                                    content=running_css(self.code, config.site_url or "")))
         for download in (d for ds in self.downloads.values() for d in ds):
             files.append(File.generated(config, download.path, content=download.content))
         for schema, text in schema_files():
@@ -113,3 +131,37 @@ def _download_settings(config: MkDocsConfig) -> tuple[str, str]:
     if problems:
         raise Abort("\n".join(problems))
     return site_url, council
+
+
+def _use_glossary(config: MkDocsConfig, path: Path) -> Glossary:
+    """Load the glossary and have Markdown append it to every hand-written page."""
+    if not path.is_file():
+        return EMPTY_GLOSSARY
+    base = Path(config.config_file_path).parent
+    loaded = load_glossary(path, str(path.relative_to(base)) if path.is_relative_to(base)
+                           else str(path))
+    if isinstance(loaded, list):
+        raise Abort("\n".join(str(p) for p in loaded))
+    for extension in ("abbr", "pymdownx.snippets"):
+        if extension not in config.markdown_extensions:
+            config.markdown_extensions.append(extension)
+    snippets = config.mdx_configs.setdefault("pymdownx.snippets", {})
+    bases = snippets.get("base_path", ["."])
+    bases = [bases] if isinstance(bases, str) else list(bases)
+    snippets["base_path"] = [*bases, str(path.parent.resolve())]
+    snippets["auto_append"] = [*snippets.get("auto_append", []), path.name]
+    snippets.setdefault("check_paths", True)
+    return loaded
+
+
+def _council_settings(config: MkDocsConfig) -> Settings | None:
+    """The council's settings (extra.council, extra.monitoring_officer, extra.accessibility).
+
+    Checked whenever any of them is given; pages that need them fail clearly without them.
+    """
+    if not any(k in config.extra for k in ("monitoring_officer", "accessibility")):
+        return None
+    try:
+        return read_settings(config.extra, Path(config.config_file_path).name)
+    except SettingsError as err:
+        raise Abort(str(err)) from None

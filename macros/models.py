@@ -157,12 +157,25 @@ class Manifest(Strict):
 
 
 class Guidance(Strict):
+    """A published reference the Code points readers to."""
+
     id: Key
     title: str = Field(min_length=1)
     publisher: str = Field(min_length=1)
-    url: str | None = Field(default=None, pattern=r"^https://[^\s/$.?#][^\s]*$")
-    cited_in: str = Field(pattern=REPORT_PARAGRAPH_PATTERN)
-    summary: str = Field(min_length=1)
+    # Checked by guidance.check_guidance, which says exactly what is wrong with an address.
+    url: str | None = Field(
+        default=None,
+        description="The address as the report cites it; https only. Leave out if none.",
+        json_schema_extra={"format": "uri", "pattern": r"^https://[^\s/$.?#][^\s]*$"},
+    )
+    cited_in: str = Field(pattern=REPORT_PARAGRAPH_PATTERN,
+                          description="Where the report cites it, e.g. '3.1' or 'Appendix 3'.")
+    summary: str = Field(min_length=1, description="One plain sentence on what the reader finds.")
+    callout: str | None = Field(
+        default=None, min_length=1, max_length=80,
+        description="A heading that makes the guidance stand out where it is shown, e.g. "
+        "'Being abused or threatened online?'. Leave out for a plain 'Further guidance' note.",
+    )
 
 
 class GuidanceList(Strict):

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from html import escape
 
-from . import inline, urls
+from . import guidance, inline, urls
 from .code import Code
 from .consultation_page import render_clause_comments
 from .dates import long_date
@@ -72,7 +72,8 @@ def render_contents(version: NumberedVersion) -> str:
                     f'<span class="smc-num">{section.target.number}</span> '
                     f"{escape(section.title)}</a> <span class=\"smc-span\">({span})</span></li>")
     label = f"Contents of version {escape(version.id)}"
-    return (f'<nav class="smc-contents" aria-label="{label}">'
+    # Search offers the clauses themselves, not the contents list or section headings.
+    return (f'<nav class="smc-contents" aria-label="{label}" data-search-exclude="">'
             f'<p class="smc-contents__title">Contents</p><ol>{"".join(rows)}</ol></nav>')
 
 
@@ -115,18 +116,8 @@ def render_refs(ctx: PageContext, clause: NumberedClause) -> str:
 
 
 def render_guidance(ctx: PageContext, clause: NumberedClause) -> str:
-    if not clause.clause.guidance:
-        return ""
-    entries = []
-    for gid in clause.clause.guidance:
-        g = ctx.code.guidance[gid]
-        href = g.url or urls.relative(ctx.page, f"guidance/#{g.id}")
-        rel = ' rel="noopener"' if g.url else ""
-        entries.append(f'<li><a href="{escape(href)}"{rel}>{escape(g.title)}</a> '
-                       f"({escape(g.publisher)}): {escape(g.summary)}</li>")
-    return (f'<aside class="smc-guidance" aria-label="Further guidance on clause '
-            f'{clause.number}"><p class="smc-guidance__title">Further guidance</p>'
-            f"<ul>{''.join(entries)}</ul></aside>")
+    entries = (ctx.code.guidance[gid] for gid in clause.clause.guidance)
+    return guidance.render_note(entries, ctx.page, clause.number)
 
 
 def render_item(ctx: PageContext, item: NumberedItem) -> str:
@@ -152,7 +143,8 @@ def render_clause(ctx: PageContext, clause: NumberedClause) -> str:
             f"{render_provenance(ctx, clause)}"
             f"{render_refs(ctx, clause)}{render_guidance(ctx, clause)}"
             f"{render_clause_comments(ctx, clause)}"
-            f'<p class="smc-clause__actions"><a class="smc-clause__link" href="{link}" '
+            f'<p class="smc-clause__actions" data-search-exclude=""><a class="smc-clause__link" '
+            f'href="{link}" '
             f'data-smc-copy="">Link to clause {number}</a>'
             f"{render_clause_versions(ctx.code, ctx.version.id, clause.key, ctx.page)}</p></div>")
 
@@ -162,7 +154,8 @@ def render_section(ctx: PageContext, section: NumberedSection) -> str:
     clauses = "\n".join(render_clause(ctx, c) for c in section.clauses)
     return (f'<section class="smc-section" id="{escape(section.section.key)}" '
             f'aria-labelledby="{anchor}">\n'
-            f'<h2 id="{anchor}"><span class="smc-num">{section.target.number}</span> '
+            f'<h2 id="{anchor}" data-search-exclude="">'
+            f'<span class="smc-num">{section.target.number}</span> '
             f"{escape(section.title)}</h2>\n{clauses}\n</section>")
 
 

@@ -1,0 +1,117 @@
+"""Abbreviations explained on hover and to assistive technology, from one file.
+
+The glossary file uses the abbreviation syntax of Markdown's `abbr`
+extension, one line each: ``*[LGA]: Local Government Association``. MkDocs
+appends it to every hand-written page (pymdownx.snippets ``auto_append``), and
+`apply` wraps the same abbreviations in the HTML this generator writes itself,
+which Markdown does not look inside.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from html import escape
+from pathlib import Path
+from types import MappingProxyType
+
+from .problems import Problem
+
+_LINE = re.compile(r"^\*\[(?P<abbr>[^\]]+)\]:[ \t]*(?P<title>.*?)\s*$")
+_ABBR = re.compile(r"^[A-Za-z][A-Za-z0-9]*$")
+# Text inside these elements is left alone.
+_SKIP = frozenset({"abbr", "code", "pre", "script", "style", "textarea", "title", "svg"})
+_TAG = re.compile(r"<!--.*?-->|<[^>]*>", re.S)
+_TAG_NAME = re.compile(r"^</?\s*([A-Za-z][A-Za-z0-9-]*)")
+
+
+@dataclass(frozen=True)
+class Glossary:
+    terms: Mapping[str, str]
+    _pattern: re.Pattern[str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        words = sorted(self.terms, key=len, reverse=True)
+        pattern = r"\b(" + "|".join(map(re.escape, words)) + r")\b" if words else r"(?!)"
+        object.__setattr__(self, "_pattern", re.compile(pattern))
+
+    def _wrap(self, text: str) -> str:
+        def one(match: re.Match[str]) -> str:
+            word = match.group(1)
+            return f'<abbr title="{escape(self.terms[word])}">{word}</abbr>'
+        return self._pattern.sub(one, text)
+
+    def apply(self, html: str) -> str:
+        """Wrap each known abbreviation in the text of `html` (never inside tags or <abbr>)."""
+        if not self.terms:
+            return html
+        out: list[str] = []
+        skipping: list[str] = []
+        pos = 0
+        for tag in _TAG.finditer(html):
+            text = html[pos:tag.start()]
+            out.append(text if skipping else self._wrap(text))
+            out.append(tag.group(0))
+            pos = tag.end()
+            name = _TAG_NAME.match(tag.group(0))
+            if not name or tag.group(0).endswith("/>"):
+                continue
+            element = name.group(1).lower()
+            if element not in _SKIP:
+                continue
+            if tag.group(0).startswith("</"):
+                if skipping and skipping[-1] == element:
+                    skipping.pop()
+            else:
+                skipping.append(element)
+        rest = html[pos:]
+        out.append(rest if skipping else self._wrap(rest))
+        return "".join(out)
+
+
+EMPTY = Glossary(MappingProxyType({}))
+
+
+def parse_glossary(text: str, shown_as: str) -> Glossary | list[Problem]:
+    """Read abbreviation lines; return every malformed or repeated line as a problem."""
+    terms: dict[str, str] = {}
+    lines: dict[str, int] = {}
+    problems: list[Problem] = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        match = _LINE.match(line)
+        if not match:
+            problems.append(Problem(shown_as, number, None,
+                                    f"'{line.strip()[:40]}' is not an abbreviation line",
+                                    "write each line as *[ABBR]: What it stands for"))
+            continue
+        abbr, title = match.group("abbr"), match.group("title")
+        if not _ABBR.match(abbr):
+            problems.append(Problem(shown_as, number, abbr,
+                                    f"'{abbr}' is not a single word",
+                                    "use letters and digits only, e.g. *[LGA]: ..."))
+        elif not title:
+            problems.append(Problem(shown_as, number, abbr, "has no explanation",
+                                    f"write what it stands for after '*[{abbr}]:'"))
+        elif abbr in terms:
+            problems.append(Problem(shown_as, number, abbr,
+                                    f"'{abbr}' is already explained at line {lines[abbr]}",
+                                    "keep one line per abbreviation"))
+        else:
+            terms[abbr] = title
+            lines[abbr] = number
+    return problems if problems else Glossary(MappingProxyType(terms))
+
+
+def load_glossary(path: Path, shown_as: str) -> Glossary | list[Problem]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return [Problem(shown_as, None, None, "the glossary file does not exist",
+                        "create it, or remove 'glossary' from content/data/code.yaml")]
+    except UnicodeDecodeError:
+        return [Problem(shown_as, None, None, "the glossary file is not UTF-8 text",
+                        "save it as UTF-8")]
+    return parse_glossary(text, shown_as)
