@@ -2,16 +2,21 @@
 
 All files are made once per build, before pages are rendered, so each version
 page can state the real size of what it offers. A PDF is rendered only when
-its source changed since the last build in this process (``mkdocs serve``).
+its source changed since the last build in this process (``mkdocs serve``) or,
+given a cache folder, since any earlier build: rendering is most of a build's
+time and a published version's PDF rarely changes.
 """
 
 from __future__ import annotations
 
 import hashlib
 import math
+import os
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from html import escape
+from importlib import metadata
+from pathlib import Path
 from types import MappingProxyType
 
 from . import urls
@@ -58,24 +63,45 @@ def size_text(size: int) -> str:
     return f"{math.ceil(size / (1024 * 1024) * 10) / 10:.1f} MB"
 
 
-def _pdf(html: str) -> bytes:
+def _pdf(html: str, cache: Path | None = None) -> bytes:
+    """The PDF of `html` (self-contained: styles inline, no external resources)."""
     digest = hashlib.sha256(html.encode()).hexdigest()
     if digest not in _PDF_CACHE:
         if len(_PDF_CACHE) >= _PDF_CACHE_LIMIT:
             _PDF_CACHE.pop(next(iter(_PDF_CACHE)))
-        _PDF_CACHE[digest] = render_pdf(html)
+        _PDF_CACHE[digest] = _stored_pdf(html, digest, cache) if cache else render_pdf(html)
     return _PDF_CACHE[digest]
 
 
-def build_downloads(code: Code, site_url: str, council: str) -> Mapping[str, tuple[Download, ...]]:
-    """Every version's files, by version id: PDF, JSON and (after the first) its changes."""
+def _stored_pdf(html: str, digest: str, cache: Path) -> bytes:
+    """The PDF from the cache folder, rendered and stored there when missing."""
+    stored = cache / f"{digest}-weasyprint-{metadata.version('weasyprint')}.pdf"
+    if stored.is_file():
+        return stored.read_bytes()
+    data = render_pdf(html)
+    cache.mkdir(parents=True, exist_ok=True)
+    partial = stored.with_suffix(f".{os.getpid()}.tmp")
+    partial.write_bytes(data)
+    partial.replace(stored)
+    return data
+
+
+def build_downloads(code: Code, site_url: str, council: str, pdf_cache: Path | None = None,
+                    pdf: bool = True) -> Mapping[str, tuple[Download, ...]]:
+    """Every version's files, by version id: PDF, JSON and (after the first) its changes.
+
+    `pdf_cache`: a folder keeping rendered PDFs by content. `pdf=False` leaves PDFs out
+    (for the benchmark's synthetic Codes, whose PDFs would take minutes).
+    """
     result = {}
     for version in code.versions:
         vid = version.id
         files = [
             Download(vid, "pdf", download_path(vid, "pdf"),
-                     _pdf(version_html(code, version, site_url, council)),
+                     _pdf(version_html(code, version, site_url, council), pdf_cache),
                      "Download PDF", "for committee papers and printing"),
+        ] if pdf else []
+        files += [
             Download(vid, "json", download_path(vid, "json"),
                      to_json(version_document(code, version, site_url, council)),
                      "Download JSON", "the numbered clauses as data for other systems",

@@ -44,6 +44,10 @@ class ClausesConfig(Config):
     glossary = config_options.Type(str, default="content/data/glossary.md")
     # The record of published URLs the build checks (see macros/urlrecord.py); none if unset.
     url_record = config_options.Optional(config_options.Type(str))
+    # Rendered PDFs are kept here by content, so a rebuild renders only what changed.
+    pdf_cache = config_options.Type(str, default=".cache/pdf")
+    # false leaves the PDF downloads out (the benchmark's synthetic Codes); the site needs them.
+    pdf = config_options.Type(bool, default=True)
 
 
 class ClausesPlugin(BasePlugin[ClausesConfig]):
@@ -61,7 +65,9 @@ class ClausesPlugin(BasePlugin[ClausesConfig]):
         except CodeDataError as err:
             raise Abort(str(err)) from None
         try:
-            self.downloads = build_downloads(self.code, *_download_settings(config))
+            self.downloads = build_downloads(self.code, *_download_settings(config),
+                                             pdf_cache=base / self.config.pdf_cache,
+                                             pdf=self.config.pdf)
         except PdfUnavailable as err:
             raise Abort(str(err)) from None
         self.glossary = _use_glossary(config, base / self.config.glossary)
