@@ -1,0 +1,391 @@
+"""Benchmark of the site generator: build cost, growth with the Code's size, page weight.
+
+Run from the repository root with ./bench-run.sh (see README). In one run on
+one machine it:
+
+1. builds the real site and the plain-MkDocs floor (the same pages already
+   rendered to static Markdown, built by MkDocs + Material alone) several
+   times each, alternately, and compares their medians;
+2. builds synthetic Codes of 50, 500 and 5,000 clauses with 2, 5 and 10
+   versions and reports time, peak memory, output and search index size, and
+   time per clause;
+3. opens each version page in Chromium and counts the bytes it downloads,
+   before and after search loads, against a stock Material page holding the
+   same content;
+4. prints PASS/FAIL for each target and writes tests/bench/RESULTS.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from importlib import metadata
+from pathlib import Path
+
+import measure
+import sites
+import synth
+from measure import Build, build, median
+from sites import ROOT
+
+TARGET_FLOOR = 1.25  # real build / floor build
+TARGET_GROWTH = 1.5  # time per clause at 5,000 clauses / at 500
+TARGET_WEIGHT = 1.10  # version page bytes / stock Material page with the same content
+PACKAGES = ("mkdocs", "mkdocs-material", "pymdown-extensions", "mkdocs-macros-plugin",
+            "Markdown", "Jinja2", "PyYAML", "pydantic", "weasyprint", "playwright")
+
+
+def say(text: str = "") -> None:
+    print(text, flush=True)
+
+
+@dataclass
+class Results:
+    started: str
+    machine: dict[str, str]
+    real: list[Build] = field(default_factory=list)
+    floor: list[Build] = field(default_factory=list)
+    synthetic: list[dict] = field(default_factory=list)
+    weights: list[dict] = field(default_factory=list)
+    pdf: list[dict] = field(default_factory=list)
+    targets: list[tuple[str, bool, str]] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+
+
+# --- machine --------------------------------------------------------------------------------
+
+def machine() -> dict[str, str]:
+    info = {"python": platform.python_version(), "os": platform.platform(),
+            "cores": str(os.cpu_count())}
+    try:
+        cpu = Path("/proc/cpuinfo").read_text()
+        info["cpu"] = next(line.split(":", 1)[1].strip() for line in cpu.splitlines()
+                           if line.startswith("model name"))
+        mem = Path("/proc/meminfo").read_text().split()[1]
+        info["memory"] = f"{int(mem) / 1024 / 1024:.1f} GiB"
+    except (OSError, StopIteration, IndexError, ValueError):
+        pass
+    for name in PACKAGES:
+        try:
+            info[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            info[name] = "not installed"
+    try:
+        info["chromium"] = subprocess.run(["chromium", "--version"], capture_output=True,
+                                          text=True, timeout=30).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        info["chromium"] = "not found"
+    try:
+        commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT,
+                                capture_output=True, text=True).stdout.strip()
+        dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"],
+                               cwd=ROOT, capture_output=True, text=True).stdout.strip()
+        info["commit"] = commit + (" (with uncommitted changes)" if dirty else "")
+    except OSError:
+        pass
+    return info
+
+
+def load() -> str:
+    return " ".join(Path("/proc/loadavg").read_text().split()[:3])
+
+
+# --- 1. real site against the floor ---------------------------------------------------------
+
+def real_and_floor(work: Path, reps: int, res: Results) -> tuple[Path, Path]:
+    """Capture the rendered pages, then build real and floor alternately `reps` times each."""
+    say("== Real site against the plain-MkDocs floor")
+    capture = work / "capture"
+    captured_site = work / "captured-site"
+    build(sites.capture_config(capture), captured_site, {"BENCH_CAPTURE_DIR": str(capture)})
+    floor = sites.floor_config(capture, captured_site)
+    real_cfg = ROOT / "mkdocs.yml"
+    for i in range(reps):
+        for name, config, into in (("real", real_cfg, res.real), ("floor", floor, res.floor)):
+            b = build(config, work / f"{name}-site")
+            into.append(b)
+            say(f"  {name:5} run {i + 1}/{reps}: {b.seconds:6.2f} s, {b.peak_mib:5.0f} MiB, "
+                f"{b.pages} pages")
+    r, f = median([b.seconds for b in res.real]), median([b.seconds for b in res.floor])
+    say(f"  median real {r:.2f} s, floor {f:.2f} s, ratio {r / f:.2f}")
+    res.targets.append((
+        f"real site build <= {TARGET_FLOOR}x the plain-MkDocs floor",
+        r / f <= TARGET_FLOOR, f"{r:.2f} s / {f:.2f} s = {r / f:.2f}x"))
+    return capture, work / "real-site"
+
+
+# --- 2. synthetic Codes ---------------------------------------------------------------------
+
+def synthetic(work: Path, sizes: list[int], versions: list[int], pdf: bool, res: Results,
+              reps_small: int) -> None:
+    say("== Synthetic Codes")
+    guidance = ROOT / "content" / "data" / "guidance.yaml"
+    for n in sizes:
+        for v in versions:
+            folder = work / f"synthetic-{n}x{v}"
+            synth.write_code(folder / "data", n, v, guidance)
+            config = sites.synthetic_config(folder, pdf)
+            runs = reps_small if n < max(sizes) else 1
+            builds = [build(config, folder / "site") for _ in range(runs)]
+            seconds = median([b.seconds for b in builds])
+            b = builds[-1]
+            row = {"clauses": n, "versions": v, "runs": runs, "seconds": seconds,
+                   "ms_per_clause": seconds / n * 1000, "peak_mib": max(x.peak_mib for x in builds),
+                   "pages": b.pages, "output_bytes": b.output_bytes,
+                   "search_bytes": b.search_bytes, "search_gzip": b.search_gzip}
+            res.synthetic.append(row)
+            say(f"  {n:>5} clauses x {v:>2} versions: {seconds:7.2f} s "
+                f"({row['ms_per_clause']:.2f} ms/clause), {row['peak_mib']:.0f} MiB, "
+                f"{b.pages} pages, output {b.output_bytes / 1e6:.1f} MB, "
+                f"search index {b.search_bytes / 1e6:.2f} MB")
+            shutil.rmtree(folder / "site", ignore_errors=True)
+    by = {(r["clauses"], r["versions"]): r for r in res.synthetic}
+    if 500 in sizes and 5000 in sizes:
+        for v in versions:
+            small, large = by[(500, v)], by[(5000, v)]
+            ratio = large["ms_per_clause"] / small["ms_per_clause"]
+            res.targets.append((
+                f"time per clause at 5,000 clauses <= {TARGET_GROWTH}x that at 500 "
+                f"({v} versions)", ratio <= TARGET_GROWTH,
+                f"{large['ms_per_clause']:.2f} / {small['ms_per_clause']:.2f} ms = {ratio:.2f}x"))
+
+
+# --- 3. page weight -------------------------------------------------------------------------
+
+def page_weight(work: Path, capture: Path, real_site: Path, res: Results) -> None:
+    import pageweight
+
+    say("== Bytes to open a version page")
+    captured = json.loads((capture / "capture.json").read_text(encoding="utf-8"))
+    version_pages = sorted(p for p in captured["all_pages"] if sites.VERSION_PAGE.match(p))
+    stock_dir = work / "stock"
+    config = sites.load_config()
+    docs = stock_dir / "docs"
+    for src in version_pages:
+        text = (capture / "docs" / src).read_text(encoding="utf-8")
+        (docs / src).parent.mkdir(parents=True, exist_ok=True)
+        (docs / src).write_text(text, encoding="utf-8")
+    (docs / "index.md").write_text("# Home\n", encoding="utf-8")
+    final = captured["config"]
+    config["markdown_extensions"] = [{n: final["mdx_configs"].get(n, {})}
+                                     for n in final["markdown_extensions"]]
+    stock_cfg = sites.stock_config(stock_dir, "index.md", "# Home\n", config)
+    stock_site = stock_dir / "site"
+    build(stock_cfg, stock_site)
+    urls = [src.removesuffix("index.md") for src in version_pages]
+    real = pageweight.measure_pages(real_site, urls)
+    stock = pageweight.measure_pages(stock_site, urls)
+    worst = 0.0
+    for r, s in zip(real, stock, strict=True):
+        row = {"page": r.page}
+        for label, weight in (("real", r), ("stock", s)):
+            for when in ("before", "after"):
+                w = getattr(weight, when)
+                row[f"{label}_{when}_raw"] = w.raw
+                row[f"{label}_{when}_gzip"] = w.gzip
+                row[f"{label}_{when}_files"] = len(w.files)
+            for kind, suffixes in (("html", (".html", "/")), ("css", (".css",)),
+                                   ("js", (".js",))):
+                row[f"{label}_{kind}_raw"], row[f"{label}_{kind}_gzip"] = \
+                    weight.before.kind(suffixes)
+        row["third_party"] = r.third_party
+        row["real_files"] = [f[0] for f in r.after.files]
+        res.weights.append(row)
+        ratio_gz = row["real_before_gzip"] / row["stock_before_gzip"]
+        ratio_raw = row["real_before_raw"] / row["stock_before_raw"]
+        worst = max(worst, ratio_gz, ratio_raw)
+        say(f"  /{r.page}: {row['real_before_gzip'] / 1024:.1f} KB gzip "
+            f"({row['real_before_raw'] / 1024:.1f} KB raw) before search, "
+            f"{row['real_after_gzip'] / 1024:.1f} KB gzip after; stock page with the same "
+            f"content {row['stock_before_gzip'] / 1024:.1f} KB gzip "
+            f"({row['stock_before_raw'] / 1024:.1f} KB raw); "
+            f"ratio {ratio_gz:.2f}x gzip, {ratio_raw:.2f}x raw")
+        res.targets.append((
+            f"/{r.page} bytes before search <= {TARGET_WEIGHT}x a stock Material page with "
+            "the same content", max(ratio_gz, ratio_raw) <= TARGET_WEIGHT,
+            f"{ratio_gz:.2f}x gzip, {ratio_raw:.2f}x raw"))
+        if r.third_party:
+            res.notes.append(f"/{r.page} requested third-party hosts: {r.third_party}")
+
+
+# --- report ---------------------------------------------------------------------------------
+
+def kb(n: float) -> str:
+    return f"{n / 1024:,.1f}"
+
+
+def report(res: Results, path: Path | None, argv: list[str]) -> None:
+    say("== Targets")
+    for name, ok, detail in res.targets:
+        say(f"{'PASS' if ok else 'FAIL'}: {name}: {detail}")
+    if path is None:
+        return
+    lines = [
+        "# Benchmark results",
+        "",
+        f"Measured {res.started} by `./bench-run.sh {' '.join(argv)}`".rstrip() +
+        f" in {res.seconds / 60:.1f} minutes. How to read them: see the end of this file.",
+        "",
+        "## Targets",
+        "",
+    ]
+    lines += [f"- **{'PASS' if ok else 'FAIL'}**: {name}: {detail}" for name, ok, detail in
+              res.targets]
+    lines += ["", "## Machine and versions", "", "| | |", "| --- | --- |"]
+    lines += [f"| {k} | {v} |" for k, v in res.machine.items()]
+    if res.real:
+        r = median([b.seconds for b in res.real])
+        f = median([b.seconds for b in res.floor])
+        lines += [
+            "", "## The real site against the plain-MkDocs floor", "",
+            f"{len(res.real)} builds of each, alternately. Times are wall-clock seconds of "
+            "`mkdocs build --strict`; memory is the build process's peak resident set.", "",
+            "| | median s | min s | max s | peak MiB | pages | output MB | search index KB |",
+            "| --- | --- | --- | --- | --- | --- | --- | --- |",
+        ]
+        for name, builds in (("real site", res.real), ("floor", res.floor)):
+            secs = [b.seconds for b in builds]
+            b = builds[-1]
+            lines.append(f"| {name} | {median(secs):.2f} | {min(secs):.2f} | {max(secs):.2f} | "
+                         f"{max(x.peak_mib for x in builds):.0f} | {b.pages} | "
+                         f"{b.output_bytes / 1e6:.2f} | {kb(b.search_bytes)} |")
+        lines += ["", f"Ratio of medians: **{r / f:.2f}x** (target at most {TARGET_FLOOR}x)."]
+    if res.synthetic:
+        lines += [
+            "", "## Synthetic Codes", "",
+            "Generated by `tests/bench/synth.py`: about 12 clauses a section; between "
+            f"versions {synth.REWORD:.0%} of clauses reworded, {synth.MOVE:.0%} moved to "
+            f"another section, {synth.INSERT:.0%} inserted and {synth.DELETE:.0%} deleted "
+            f"(with reasons); {synth.XREF:.0%} of clauses cross-reference others in their "
+            f"text, {synth.SEE_ALSO:.0%} have a 'see also' list, {synth.ITEMS:.0%} have "
+            "lettered items; members' comments on the last version but one, answered by the "
+            "last. Each is built with the real mkdocs.yml, hand pages and theme.", "",
+            "| clauses | versions | builds | build s | ms per clause | peak MiB | pages | "
+            "output MB | search index MB (gzip) |",
+            "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+        ]
+        for row in res.synthetic:
+            lines.append(
+                f"| {row['clauses']:,} | {row['versions']} | {row['runs']} | "
+                f"{row['seconds']:.2f} | {row['ms_per_clause']:.2f} | {row['peak_mib']:.0f} | "
+                f"{row['pages']:,} | {row['output_bytes'] / 1e6:.1f} | "
+                f"{row['search_bytes'] / 1e6:.2f} ({row['search_gzip'] / 1e6:.2f}) |")
+    if res.pdf:
+        lines += ["", "## PDF rendering", "",
+                  "| version | clauses | seconds | PDF KB |", "| --- | --- | --- | --- |"]
+        lines += [f"| {p['version']} | {p['clauses']:,} | {p['seconds']:.2f} | {kb(p['bytes'])} |"
+                  for p in res.pdf]
+    if res.weights:
+        lines += [
+            "", "## Bytes to open a version page", "",
+            "Every file the browser fetched from the site, as sent (raw) and gzip-compressed "
+            "(level 6) as a server would send it, in KB. *Before search*: the page opened and "
+            "settled. *After search*: the search box opened and a word typed. The stock page "
+            "is Material out of the box (fonts off) with the same content at the same path.",
+            "",
+            "| page | site | before search raw | gzip | HTML gzip | CSS gzip | JS gzip | "
+            "after search raw | gzip | files |",
+            "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+        ]
+        for w in res.weights:
+            for label, name in (("real", "this site"), ("stock", "stock Material")):
+                lines.append(
+                    f"| /{w['page']} | {name} | {kb(w[f'{label}_before_raw'])} | "
+                    f"{kb(w[f'{label}_before_gzip'])} | {kb(w[f'{label}_html_gzip'])} | "
+                    f"{kb(w[f'{label}_css_gzip'])} | {kb(w[f'{label}_js_gzip'])} | "
+                    f"{kb(w[f'{label}_after_raw'])} | {kb(w[f'{label}_after_gzip'])} | "
+                    f"{w[f'{label}_after_files']} |")
+    if res.notes:
+        lines += ["", "## Notes", ""] + [f"- {n}" for n in res.notes]
+    lines += ["", HOW_TO_READ]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    say(f"Results written to {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}")
+
+
+HOW_TO_READ = """\
+## How to read these results
+
+- **Real against floor.** The floor is what MkDocs and Material alone cost for
+  exactly these pages: each page's Markdown is captured after the macros have
+  run and built again with the same theme, navigation and Markdown settings,
+  without the `clauses` and `macros` plugins; files the generator adds
+  (downloads, schemas) are copied in as they are. The ratio is what the
+  generator adds on top: loading and checking the data, the changelog, the
+  downloads and the macros.
+- **Growth.** Time per clause is the build's wall time divided by the number
+  of clauses in each version. A fixed start-up cost makes it fall as the Code
+  grows; if any step grew faster than the Code (comparing every clause with
+  every other, say), it would rise at 5,000 clauses. The target compares
+  5,000 with 500 clauses at the same number of versions.
+- **Page weight.** Measured in Chromium from a local server that logs every
+  file it sends; third-party requests are blocked and listed under Notes (there
+  should be none).
+- **Noise.** Times are wall-clock on a shared machine; other work running at
+  the same time slows builds. Real and floor builds alternate so that noise
+  falls on both; rerun when the load average (in the machine table) is high.
+  Ratios are steadier than seconds.
+"""
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="./bench-run.sh", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--reps", type=int, default=5,
+                        help="builds of the real site and of the floor (default 5)")
+    parser.add_argument("--sizes", default="50,500,5000", help="synthetic clause counts")
+    parser.add_argument("--versions", default="2,5,10", help="synthetic version counts")
+    parser.add_argument("--small-reps", type=int, default=3,
+                        help="builds of each synthetic Code smaller than the largest (median)")
+    parser.add_argument("--pdf", action="store_true",
+                        help="render PDFs in synthetic builds too (slow: minutes at 5,000 "
+                        "clauses); by default they are left out and PDF cost is reported apart")
+    parser.add_argument("--quick", action="store_true",
+                        help="a short trial: 3 builds each, 50 and 500 clauses, 2 and 5 versions")
+    parser.add_argument("--skip", default="", help="comma-separated parts to leave out: "
+                        "floor, synthetic, weight")
+    parser.add_argument("--results", default=str(Path(__file__).with_name("RESULTS.md")),
+                        help="where to write the results (default tests/bench/RESULTS.md)")
+    parser.add_argument("--no-results", action="store_true", help="print only")
+    parser.add_argument("--work", help="folder for the builds (default: a new temporary one)")
+    args = parser.parse_args(argv)
+    if args.quick:
+        args.reps, args.sizes, args.versions, args.small_reps = 3, "50,500", "2,5", 1
+    skip = {s for s in args.skip.split(",") if s}
+    work = Path(args.work) if args.work else Path(tempfile.mkdtemp(prefix="smc-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    started = time.perf_counter()
+    res = Results(dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"), machine())
+    res.machine["load average at start"] = load()
+    say(f"Benchmark in {work} (load average {load()})")
+    try:
+        capture, real_site = real_and_floor(work, args.reps if "floor" not in skip else 1, res)
+        if "weight" not in skip:
+            page_weight(work, capture, real_site, res)
+        if "synthetic" not in skip:
+            synthetic(work, [int(x) for x in args.sizes.split(",")],
+                      [int(x) for x in args.versions.split(",")], args.pdf, res,
+                      args.small_reps)
+    except measure.BuildFailed as err:
+        say(str(err))
+        return 2
+    res.machine["load average at end"] = load()
+    res.seconds = time.perf_counter() - started
+    report(res, None if args.no_results else Path(args.results), argv)
+    say(f"Done in {res.seconds / 60:.1f} minutes.")
+    if not args.work:
+        shutil.rmtree(work, ignore_errors=True)
+    return 0 if all(ok for _, ok, _ in res.targets) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
