@@ -110,7 +110,8 @@ def load_glossary(path: Path, shown_as: str) -> Glossary | list[Problem]:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         return [Problem(shown_as, None, None, "the glossary file does not exist",
-                        "create it, or remove 'glossary' from content/data/code.yaml")]
+                        "create it, or correct the 'glossary' option of the clauses plugin "
+                        "in mkdocs.yml")]
     except UnicodeDecodeError:
         return [Problem(shown_as, None, None, "the glossary file is not UTF-8 text",
                         "save it as UTF-8")]

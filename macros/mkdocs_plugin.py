@@ -37,11 +37,13 @@ from .version_site import (
 )
 from .versions import with_version_selector
 
+DEFAULT_GLOSSARY = "content/data/glossary.md"
+
 
 class ClausesConfig(Config):
     manifest = config_options.Type(str, default="content/data/code.yaml")
-    # Abbreviations (*[LGA]: ...), used when the file exists; see macros/glossary.py.
-    glossary = config_options.Type(str, default="content/data/glossary.md")
+    # Abbreviations (*[LGA]: ...); see macros/glossary.py. The default is optional.
+    glossary = config_options.Type(str, default=DEFAULT_GLOSSARY)
     # The record of published URLs the build checks (see macros/urlrecord.py); none if unset.
     url_record = config_options.Optional(config_options.Type(str))
     # Rendered PDFs are kept here by content, so a rebuild renders only what changed.
@@ -70,7 +72,8 @@ class ClausesPlugin(BasePlugin[ClausesConfig]):
                                              pdf=self.config.pdf)
         except PdfUnavailable as err:
             raise Abort(str(err)) from None
-        self.glossary = _use_glossary(config, base / self.config.glossary)
+        self.glossary = _use_glossary(config, base / self.config.glossary,
+                                      required=self.config.glossary != DEFAULT_GLOSSARY)
         self.settings = _council_settings(config)
         try:
             if self.config.url_record:
@@ -139,9 +142,9 @@ def _download_settings(config: MkDocsConfig) -> tuple[str, str]:
     return site_url, council
 
 
-def _use_glossary(config: MkDocsConfig, path: Path) -> Glossary:
+def _use_glossary(config: MkDocsConfig, path: Path, required: bool) -> Glossary:
     """Load the glossary and have Markdown append it to every hand-written page."""
-    if not path.is_file():
+    if not path.is_file() and not required:
         return EMPTY_GLOSSARY
     base = Path(config.config_file_path).parent
     loaded = load_glossary(path, str(path.relative_to(base)) if path.is_relative_to(base)
