@@ -30,7 +30,16 @@ class GeneratedPage:
         search = "" if self.searchable else "search:\n  exclude: true\n"
         if self.searchable and self.search_boost:
             search = f"search:\n  boost: {self.search_boost}\n"
-        return f"---\ntitle: {json.dumps(self.title)}\n{search}---\n\n{self.body}\n"
+        return f"---\ntitle: {json.dumps(_as_text(self.title))}\n{search}---\n\n{self.body}\n"
+
+
+def _as_text(title: str) -> str:
+    """A title from the data, shown as written. The macros plugin renders a page title
+    that contains Jinja marks ('{{', '{%', '{#') and the theme shows the title unrendered,
+    so an invisible word joiner (U+2060) goes between the two characters of each mark."""
+    for mark in ("{{", "{%", "{#"):
+        title = title.replace(mark, mark[0] + "\u2060" + mark[1])
+    return title
 
 
 def version_title(code: Code, version_id: str) -> str:
