@@ -102,7 +102,7 @@ def redline_block(change: ClauseChange) -> str:
 def _entry(code: Code, change: ClauseChange, page: str, kind: str) -> str:
     if kind == "removed":
         assert change.old is not None
-        head = f"{clause_link(change.old, page)} (removed)"
+        head = (f"{clause_link(change.old, page, _capital(change.old))} (removed)")
         body = (f"<p>Its wording in version {escape(change.old.version.id)}:</p>"
                 f"{render_wording(change.old, page)}")
     else:
@@ -110,7 +110,7 @@ def _entry(code: Code, change: ClauseChange, page: str, kind: str) -> str:
         was = ""
         if change.old and change.renumbered:
             was = f" (was clause {change.old.number} of version {escape(change.old.version.id)})"
-        head = f"{clause_link(change.new, page)}{was}"
+        head = f"{clause_link(change.new, page, _capital(change.new))}{was}"
         if kind == "added":
             body = f"<p>New wording:</p>{render_wording(change.new, page)}"
         else:
@@ -119,6 +119,10 @@ def _entry(code: Code, change: ClauseChange, page: str, kind: str) -> str:
             f'<h4 class="smc-change__head">{head}</h4>'
             f"{body}{render_reason(code, change, page)}"
             f'<p class="smc-change__more">{history_link(change.key, page)}</p></li>')
+
+
+def _capital(placed: Placed) -> str:
+    return f"Clause {placed.number} of version {placed.version.id}"
 
 
 def _moves_table(code: Code, changes: VersionChanges, page: str) -> str:

@@ -1,0 +1,116 @@
+"""In Chromium: the theme's version selector moves between versions on the same clause,
+and without JavaScript the plain links do the same.
+
+Uses the two-version fixture, where clause 2.3 of version 1.0 (key 'safety') is
+clause 2.2 of the draft version 2.0, served under a sub-path like the real site.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from conftest import FIXTURES, mkdocs_build
+from playwright.sync_api import Browser, Page, sync_playwright
+
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+    "--disable-background-networking", "--disable-component-update", "--no-first-run",
+    "--disable-sync", "--disable-extensions",
+]
+PREFIX = "/published/under/"
+
+
+@pytest.fixture(scope="module")
+def origin(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    root = tmp_path_factory.mktemp("served")
+    site = root / PREFIX.strip("/")
+    result = mkdocs_build(FIXTURES / "two-versions" / "mkdocs.yml", site)
+    assert result.returncode == 0, result.stderr
+    server = subprocess.Popen(
+        [sys.executable, "-u", "-m", "http.server", "0", "--bind", "127.0.0.1",
+         "--directory", str(root)], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    try:
+        assert server.stdout is not None
+        port = re.search(r"port (\d+)", server.stdout.readline())
+        assert port
+        yield f"http://127.0.0.1:{port.group(1)}{PREFIX}"
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    if not Path("/usr/bin/chromium").exists():
+        pytest.fail("Debian's chromium is needed: run ./run-tests.sh, which installs it")
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+def open_page(browser: Browser, url: str, javascript: bool = True) -> Page:
+    context = browser.new_context(java_script_enabled=javascript,
+                                  viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    page.goto(url)
+    return page
+
+
+def test_selector_lists_versions_marks_draft_and_version_shown(browser: Browser,
+                                                               origin: str) -> None:
+    page = open_page(browser, origin + "code/1.0/")
+    current = page.locator(".md-version__current")
+    current.wait_for()
+    assert current.inner_text() == "1.0 (in force)"
+    titles = page.locator(".md-version__link").all_inner_texts()
+    assert titles == ["2.0 (draft, not adopted)", "1.0 (in force)"]
+    page.context.close()
+
+
+@pytest.mark.parametrize("start", ["code/1.0/#clause-2.3", "code/1.0/#safety",
+                                   "code/1.0/#clause-2.3-a"])
+def test_switching_version_keeps_the_same_clause(browser: Browser, origin: str,
+                                                 start: str) -> None:
+    page = open_page(browser, origin + start)
+    page.locator(".md-version").hover()
+    page.locator(".md-version__link", has_text="2.0").click()
+    expected = "safety-save" if start.endswith("-a") else "safety"
+    page.wait_for_url(origin + f"code/2.0/#{expected}")
+    assert page.locator(".md-version__current").inner_text() == "2.0 (draft, not adopted)"
+    # The same clause, under its new number.
+    assert page.locator("div#safety > h3").inner_text().split()[-1] == "2.2"
+    target = f".smc-item:has([id='{expected}'])" if expected != "safety" else "div#safety"
+    assert page.locator(target).is_visible()
+    page.context.close()
+
+
+def test_switching_from_the_short_path_keeps_the_same_clause(browser: Browser,
+                                                             origin: str) -> None:
+    page = open_page(browser, origin + "code/#clause-1.2")
+    page.locator(".md-version").hover()
+    page.locator(".md-version__link", has_text="2.0").click()
+    page.wait_for_url(origin + "code/2.0/#tone")
+    page.context.close()
+
+
+def test_without_javascript_the_versions_and_same_clause_are_plain_links(
+        browser: Browser, origin: str) -> None:
+    page = open_page(browser, origin + "code/1.0/", javascript=False)
+    assert page.locator(".md-version").count() == 0
+    versions = page.get_by_role("navigation", name="Versions of the Code")
+    assert versions.get_by_role("link", name="Version 2.0 (draft, not adopted)",
+                                 exact=True).count() == 1
+    page.get_by_role("link", name="clause 2.2 in version 2.0 (draft, not adopted)").click()
+    page.wait_for_url(origin + "code/2.0/#safety")
+    page.locator("div#separate").get_by_role("link", name="History of this clause").click()
+    page.wait_for_url(origin + "clause/separate/")
+    assert page.get_by_role("heading", name="Version 1.0 (in force): clause 2.2").count() == 1
+    assert page.get_by_role("heading", name="Version 2.0 (draft, not adopted): clause 2.1") \
+        .count() == 1
+    page.context.close()
