@@ -143,6 +143,7 @@ def check_consultation(
     answering = versions.get(consultation.answered_by)
     reviewed_clauses, reviewed_items = _keys(reviewed.model) if reviewed else (set(), set())
     answering_clauses = _keys(answering.model)[0] if answering else set()
+    reviewed_keys = reviewed_clauses | reviewed_items
 
     seen: dict[str, int | None] = {}
     words: dict[str, tuple[Paragraph, ...]] = {}
@@ -164,8 +165,8 @@ def check_consultation(
             report((*loc, "words"), label, err.message, err.fix)
         if reviewed:
             for k, key in enumerate(comment.concerns):
-                if key not in reviewed_clauses | reviewed_items:
-                    hint = did_you_mean(key, reviewed_clauses | reviewed_items)
+                if key not in reviewed_keys:
+                    hint = did_you_mean(key, reviewed_keys)
                     report((*loc, "concerns", k), label,
                            f"concerns unknown key '{key}' of version {reviewed.model.id}.{hint}"
                            .rstrip(),
@@ -205,12 +206,15 @@ def _links(
             ids.append(comment_id)
 
     order = {c.id: i for i, c in enumerate(consultation.comments)}
+    concerned: dict[str, list[str]] = {}  # clause or item key -> ids of comments about it
+    for comment in consultation.comments:
+        for key in comment.concerns:
+            concerned.setdefault(key, []).append(comment.id)
     for section in reviewed.sections:
         for clause in section.clauses:
-            keys = {clause.key, *(item.key for item in clause.items)}
-            for comment in consultation.comments:
-                if keys.intersection(comment.concerns):
-                    add(reviewed.id, clause.key, comment.id)
+            for key in (clause.key, *(item.key for item in clause.items)):
+                for comment_id in concerned.get(key, ()):
+                    add(reviewed.id, clause.key, comment_id)
     for comment in consultation.comments:
         for key in comment.response.clauses:
             add(answering.id, key, comment.id)
