@@ -61,6 +61,7 @@ class ClausesPlugin(BasePlugin[ClausesConfig]):
     settings: Settings | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        _skip_macros_git_info()
         base = Path(config.config_file_path).parent
         try:
             self.code = build_code(base / self.config.manifest, base)
@@ -124,6 +125,21 @@ class ClausesPlugin(BasePlugin[ClausesConfig]):
     def on_post_template(self, output_content: str, template_name: str,
                          config: MkDocsConfig) -> str:
         return fix_theme_html(output_content)  # 404.html is a template, not a page
+
+
+def _skip_macros_git_info() -> None:
+    """Spare every build the twelve `git` commands mkdocs-macros-plugin runs at start.
+
+    mkdocs-macros-plugin 1.5 fills a `git` variable (last commit, tag, author) by
+    running git twelve times, about 65 ms a build; no page of this site uses it, and
+    with `on_undefined: strict` a page that tried would fail the build by name.
+    """
+    try:
+        import mkdocs_macros.context as macros_context
+    except ImportError:
+        return
+    if hasattr(macros_context, "get_git_info"):
+        macros_context.get_git_info = lambda: {"status": False, "date": None}
 
 
 def _download_settings(config: MkDocsConfig) -> tuple[str, str]:
