@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import os
-import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, sync_playwright
-from sitecheck import ROOT, Served, launch, serve, site_prefix
+from sitecheck import ROOT, Served, build_with_site_build, launch, serve, site_prefix
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -22,17 +21,6 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if here in Path(str(item.fspath)).parents:
             item.add_marker(pytest.mark.browser)
-
-
-def build_with_site_build(site_dir: Path, config: Path | None = None) -> None:
-    """Build as a maintainer does: ./site-build.sh into `site_dir` (fails the test if it fails)."""
-    env = {**os.environ, "SITE_DIR": str(site_dir), "NO_MKDOCS_2_WARNING": "1"}
-    if config is not None:
-        env["SITE_CONFIG"] = str(config)
-    result = subprocess.run([str(ROOT / "site-build.sh")], cwd=ROOT, env=env,
-                            capture_output=True, text=True, check=False)
-    if result.returncode != 0:
-        pytest.fail(f"site-build.sh failed:\n{result.stdout}\n{result.stderr}")
 
 
 @pytest.fixture(scope="session")

@@ -7,6 +7,7 @@ fixture sites, so a test can prove that each check catches the fault it is for.
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 import sys
@@ -37,14 +38,20 @@ NARROW = {"width": 320, "height": 640}
 ZOOM_200 = {"width": 640, "height": 400}
 
 
+def site_url(config: Path) -> str:
+    """The `site_url` of an MkDocs configuration file."""
+    found = re.search(r"^site_url:\s*(\S+)", config.read_text(encoding="utf-8"), re.MULTILINE)
+    assert found, f"{config} has no site_url"
+    return found.group(1)
+
+
 def site_prefix(config: Path) -> str:
     """The path the site is published under, from `site_url`, e.g. '/social-media-code/'.
 
     The site is served under the same path in tests, so pages that use absolute
     URLs (the theme's 404 page) load their styles as they will when published.
     """
-    found = re.search(r"^site_url:\s*(\S+)", config.read_text(encoding="utf-8"), re.MULTILINE)
-    path = urlsplit(found.group(1)).path if found else "/"
+    path = urlsplit(site_url(config)).path
     return "/" + path.strip("/") + "/" if path.strip("/") else "/"
 
 
@@ -103,6 +110,17 @@ def serve(site: Path, prefix: str = "/") -> Iterator[Served]:
         finally:
             server.terminate()
             server.wait(timeout=10)
+
+
+def build_with_site_build(site_dir: Path, config: Path | None = None) -> None:
+    """Build as a maintainer does: ./site-build.sh into `site_dir` (fails the test if it fails)."""
+    env = {**os.environ, "SITE_DIR": str(site_dir), "NO_MKDOCS_2_WARNING": "1"}
+    if config is not None:
+        env["SITE_CONFIG"] = str(config)
+    result = subprocess.run([str(ROOT / "site-build.sh")], cwd=ROOT, env=env,
+                            capture_output=True, text=True, check=False)
+    if result.returncode != 0:
+        raise AssertionError(f"site-build.sh failed:\n{result.stdout}\n{result.stderr}")
 
 
 def launch(playwright) -> Browser:  # type: ignore[no-untyped-def]

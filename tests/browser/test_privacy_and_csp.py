@@ -15,14 +15,9 @@ from sitecheck import (
     csp_problems,
     csp_violations,
     external_links_without_noopener,
+    site_url,
     watch,
 )
-
-
-def site_url() -> str:
-    found = re.search(r"^site_url:\s*(\S+)", (ROOT / "mkdocs.yml").read_text(), re.MULTILINE)
-    assert found, "mkdocs.yml has no site_url"
-    return found.group(1)
 
 
 def use_page(page: Page) -> list[str]:
@@ -101,7 +96,8 @@ def test_pages_work_under_the_policy_with_no_violation(browser: Browser, served:
 def test_every_external_link_has_rel_noopener(
     served: Served, record_property: pytest.RecordProperty,
 ) -> None:
-    missing = external_links_without_noopener(served.site, served.pages, site_url())
+    missing = external_links_without_noopener(served.site, served.pages,
+                                              site_url(ROOT / "mkdocs.yml"))
     record_property("summary", f"noopener: external links on {len(served.pages)} pages checked, "
                                f"{len(missing)} without rel=noopener")
     assert missing == []
