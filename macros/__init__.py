@@ -16,6 +16,7 @@ from .downloads import render_downloads
 from .render import render_status, render_version
 from .site_macros import define_site_macros
 from .version_macros import define_version_macros
+from .versions import render_newer_drafts
 
 
 def _code(env: Any) -> Any:
@@ -54,11 +55,7 @@ def define_env(env: Any) -> None:
         current = code.current
         here = page_path()
         link = urls.relative(here, urls.version_path(current.id))
-        drafts = "".join(
-            f'<p>A newer draft, <a href="{urls.relative(here, urls.version_path(d.id))}">'
-            f"version {d.id}</a>, has not been adopted.</p>"
-            for d in code.drafts
-        )
+        drafts = render_newer_drafts(code, here)
         intro = (f'<div class="smc-current"><p>This page always shows the version in force. '
                  f'It is <a href="{link}">version {current.id}</a>; to link to a clause in a '
                  f"committee paper, use the clause's versioned link, which never changes.</p>"

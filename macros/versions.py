@@ -197,3 +197,25 @@ def with_version_selector(html: str, code: Code, page: str) -> str:
         return f"{match.group(1)}{text}{match.group(3)}"
 
     return _CONFIG.sub(rewrite, html, count=1)
+
+
+def render_newer_drafts(code: Code, page: str) -> str:
+    """On the short path: each draft newer than the version in force, and what it would change."""
+    current = code.current
+    if current is None:
+        return ""
+    newer = code.versions[code.versions.index(current) + 1:]
+    notes = []
+    for draft in (v for v in newer if v.version.status is Status.draft):
+        href = escape(urls.relative(page, urls.version_path(draft.id)))
+        v = draft.version
+        changes = code.changelog.for_version(draft.id)
+        what = ""
+        if changes is not None:
+            what = " " + _summary_link(code, draft, changes.previous.id, page, code.changelog,
+                                       "What it would change")
+        notes.append(f'<p class="smc-newer-draft"><strong>A newer draft exists.</strong> '
+                     f'<a href="{href}">Version {escape(draft.id)}</a>, prepared for the '
+                     f"{escape(v.body)} on {escape(long_date(v.date))}, has not been adopted; "
+                     f"version {escape(current.id)} remains in force.{what}</p>")
+    return "".join(notes)

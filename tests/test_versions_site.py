@@ -117,6 +117,10 @@ def test_version_pages_list_every_version_and_what_changed(site: Path) -> None:
     assert "../../changes/#changes-2.0" in hrefs(v1) and "../../changes/#changes-2.0" in hrefs(v2)
     short = page(site, "code")
     assert "1.0/" in hrefs(short) and "2.0/" in hrefs(short)
+    assert ("A newer draft exists. Version 2.0, prepared for the Fixture Committee on "
+            "1 June 2020, has not been adopted; version 1.0 remains in force. What it would "
+            "change: 1 clause added") in short.text
+    assert "../changes/#changes-2.0" in hrefs(short)
 
 
 def test_each_clause_links_to_its_history_and_to_itself_in_other_versions(site: Path) -> None:
