@@ -14,7 +14,7 @@ from html import escape
 from . import inline, urls
 from .changelog import ClauseChange, Placed, VersionChanges
 from .code import Code
-from .consultation_page import CONSULTATION_PATH
+from .consultation_page import comment_path
 from .diff import render_redline
 from .render import status_text
 from .versions import changes_anchor, count_sentence, version_label
@@ -63,7 +63,7 @@ def render_answers(code: Code, answers: Sequence[str], page: str) -> str:
         if code.consultation is not None:
             comment = code.consultation.comment(comment_id)
             text = f"{comment.member}: {comment.topic}"
-        href = urls.relative(page, urls.anchored(CONSULTATION_PATH, comment_id))
+        href = urls.relative(page, comment_path(comment_id))
         links.append(f'<li><a href="{escape(href)}">{escape(text)}</a></li>')
     return (f'<div class="smc-answers"><p class="smc-answers__title">Answers these comments '
             f'from the consultation</p><ul>{"".join(links)}</ul></div>')

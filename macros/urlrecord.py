@@ -22,6 +22,7 @@ from pathlib import Path
 
 from . import urls
 from .code import Code, build_code
+from .consultation_page import CONSULTATION_PATH, comment_path
 from .downloads import download_paths
 from .problems import Problem
 from .versions import changes_anchor
@@ -81,7 +82,16 @@ def download_urls(code: Code) -> Iterator[PublishedUrl]:
         yield PublishedUrl(path)
 
 
-PROVIDERS: tuple[Provider, ...] = (version_urls, history_urls, site_urls, download_urls)
+def consultation_urls(code: Code) -> Iterator[PublishedUrl]:
+    """The consultation record and each comment on it (the changelog links to them)."""
+    if code.consultation is not None:
+        yield PublishedUrl(CONSULTATION_PATH)
+        for comment in code.consultation.comments:
+            yield PublishedUrl(comment_path(comment.id))
+
+
+PROVIDERS: tuple[Provider, ...] = (version_urls, history_urls, site_urls, download_urls,
+                                   consultation_urls)
 
 
 def computed_urls(code: Code, providers: Iterable[Provider] = PROVIDERS
