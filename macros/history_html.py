@@ -24,19 +24,24 @@ def history_title(history: ClauseHistory) -> str:
     return f"Clause history: {' '.join(text.split()[:8])}…"
 
 
-def _anchor_links(entry: HistoryEntry, page: str) -> str:
+def _shown(site_url: str, path: str) -> str:
+    """The address to print: full when the site's address is known."""
+    return urls.absolute(site_url, path) if site_url else path
+
+
+def _anchor_links(entry: HistoryEntry, page: str, site_url: str) -> str:
     placed = entry.placed
     path = urls.version_path(placed.version.id)
     by_number = urls.anchored(path, placed.clause.target.anchor)
     by_key = urls.anchored(path, placed.clause.key)
     return (f'<p class="smc-history__links">Links: '
-            f'<a href="{escape(urls.relative(page, by_number))}">{escape(by_number)}</a> '
-            f"(by number) and "
-            f'<a href="{escape(urls.relative(page, by_key))}">{escape(by_key)}</a> '
-            f"(by key, follows the clause between versions)</p>")
+            f'<a href="{escape(urls.relative(page, by_number))}">'
+            f"{escape(_shown(site_url, by_number))}</a> (by number) and "
+            f'<a href="{escape(urls.relative(page, by_key))}">{escape(_shown(site_url, by_key))}'
+            f"</a> (by key, follows the clause between versions)</p>")
 
 
-def _entry(code: Code, entry: HistoryEntry, page: str) -> str:
+def _entry(code: Code, entry: HistoryEntry, page: str, site_url: str) -> str:
     placed = entry.placed
     vid = placed.version.id
     change = ""
@@ -55,13 +60,17 @@ def _entry(code: Code, entry: HistoryEntry, page: str) -> str:
     heading = f"{version_label(code, placed.version)}: clause {placed.number}"
     return (f'<li><section id="version-{escape(vid)}" aria-labelledby="version-{escape(vid)}-h">'
             f'<h2 id="version-{escape(vid)}-h">{escape(heading)}</h2>'
-            f"{_anchor_links(entry, page)}{render_wording(placed, page)}{change}</section></li>")
+            f"{_anchor_links(entry, page, site_url)}{render_wording(placed, page)}{change}"
+            "</section></li>")
 
 
-def render_history(code: Code, key: str, page: str) -> str:
-    """The whole body of the history page of the clause `key`."""
+def render_history(code: Code, key: str, page: str, site_url: str = "") -> str:
+    """The whole body of the history page of the clause `key`.
+
+    With `site_url`, the versioned links are printed as full addresses to copy.
+    """
     history = code.changelog.histories[key]
-    entries = [_entry(code, e, page) for e in history.entries]
+    entries = [_entry(code, e, page, site_url) for e in history.entries]
     if history.removed_in is not None and history.removal is not None:
         vid = history.removed_in.id
         heading = f"{version_label(code, history.removed_in)}: removed"
@@ -72,9 +81,10 @@ def render_history(code: Code, key: str, page: str) -> str:
             f"{render_reason(code, history.removal, page)}</section></li>")
     numbers = ", ".join(f"{e.placed.number} in version {e.placed.version.id}"
                         for e in history.entries)
+    lasting = _shown(site_url, urls.history_path(key))
     intro = (f'<p class="smc-history__intro">This page is the lasting address of one clause '
              f"of the Code (key <code>{escape(key)}</code>), whatever its number: "
-             f"{escape(numbers)}. To cite the clause in one version, use that version’s "
-             f"link below.</p>")
+             f"{escape(numbers)}. Its address, {escape(lasting)}, never changes. To cite the "
+             f"clause as it stands in one version, use that version’s link below.</p>")
     return f'<div class="smc-history">{intro}<ol class="smc-history__versions">' \
            f'{"".join(entries)}</ol></div>'

@@ -19,4 +19,4 @@ def define_version_macros(env: Any, code: Code, page_path: Callable[[], str]) ->
     @env.macro
     def clause_history(key: str) -> str:
         """One clause in every version that has it, with the changes between them."""
-        return render_history(code, key, page_path())
+        return render_history(code, key, page_path(), env.conf.site_url or "")
