@@ -98,6 +98,11 @@ def _parse_inline(text: str) -> Paragraph:
 def _token(match: re.Match[str]) -> Inline:
     if match.group("xref") is not None:
         key = match.group("xref").strip()
+        if "[[" in key:
+            raise InlineError(
+                "a cross-reference is not closed ('[[' without ']]')",
+                "write cross-references as [[clause-key]]",
+            )
         if not key:
             raise InlineError("an empty cross-reference '[[]]'", "put a clause key inside [[ ]]")
         return XRef(key)

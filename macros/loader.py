@@ -112,9 +112,41 @@ def _problem(doc: YamlDoc, model: type[BaseModel], error: Any) -> Problem:
         return Problem(doc.file, doc.line(loc), label,
                        f"field '{field}' is {size:,} characters long; the limit is {limit:,}",
                        "shorten it or split it into several clauses")
+    what = f"each entry of '{field}'" if loc and isinstance(loc[-1], int) else f"field '{field}'"
+    given = _shown(error.get("input"))
+    if kind == "string_type" and error.get("input") is None:
+        return Problem(doc.file, doc.line(loc), label, f"{what} is empty",
+                       f"write a value after '{field}:'")
+    if kind == "string_type":
+        return Problem(doc.file, doc.line(loc), label, f"{what} must be text, not {given}",
+                       "write the text after the colon, in quotes if it starts with [ { or *")
+    if kind in ("model_type", "model_attributes_type", "dict_type"):
+        return Problem(doc.file, doc.line(loc), label,
+                       f"{what} must be a set of fields (name: value lines), not {given}",
+                       "write the fields as the schema in content/pages/schema/ shows")
+    if kind in ("tuple_type", "list_type"):
+        return Problem(doc.file, doc.line(loc), label,
+                       f"{what} must be a list (lines starting with '- '), not {given}",
+                       f"write each entry of '{field}' on its own line starting with '- '")
+    if kind.startswith(("date_", "datetime_")):
+        return Problem(doc.file, doc.line(loc), label,
+                       f"{what} must be a date written YYYY-MM-DD, not {given}",
+                       "write the date as YYYY-MM-DD, e.g. 2019-10-01")
     message = error["msg"].removeprefix("Value error, ")
     return Problem(doc.file, doc.line(loc), label, f"field '{field}': {message}",
                    "correct the value; the schema in content/pages/schema/ lists what is allowed")
+
+
+def _shown(value: Any) -> str:
+    """A short, plain description of a wrong value, for a message."""
+    if value is None:
+        return "nothing"
+    if isinstance(value, dict):
+        return "a set of fields"
+    if isinstance(value, list | tuple):
+        return "a list"
+    text = " ".join(str(value).split())
+    return f"'{text[:40]}…'" if len(text) > 40 else f"'{text}'"
 
 
 @dataclass(frozen=True)
