@@ -22,7 +22,8 @@ class BuildFailed(RuntimeError):
 
 @dataclass(frozen=True)
 class Build:
-    seconds: float
+    seconds: float  # wall-clock
+    cpu: float  # user + system CPU seconds of the build process
     peak_mib: float  # maximum resident set size of the build process
     output_bytes: int
     files: int
@@ -57,6 +58,7 @@ def build(config: Path, site_dir: Path, env: dict[str, str] | None = None) -> Bu
     data = search.read_bytes() if search.exists() else b""
     return Build(
         seconds=seconds,
+        cpu=usage.ru_utime + usage.ru_stime,
         peak_mib=usage.ru_maxrss / 1024,
         output_bytes=sum(p.stat().st_size for p in files),
         files=len(files),

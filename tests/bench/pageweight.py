@@ -1,15 +1,18 @@
 """What a reader downloads to open a page, measured in a real browser (Debian's Chromium).
 
 The built site is served locally by a server that logs every file it sends.
-The page is opened and left to settle ("before search"); then the search box
-is opened with the keyboard and a query typed, so that the theme fetches its
-search worker and index ("after search"). Sizes are of the files as sent
-(raw) and as a server would send them gzip-compressed (level 6).
+The page is opened and left to settle; then the search box is opened with the
+keyboard and a word typed. "Before search" counts every file the page fetched
+except the theme's search worker and index (which Material fetches as soon as
+the page is idle, not only when search is used); "after search" counts them
+too. Sizes are of the files as sent (raw) and as a server would send them
+gzip-compressed (level 6).
 """
 
 from __future__ import annotations
 
 import http.server
+import re
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,6 +21,9 @@ from urllib.parse import unquote, urlsplit
 from measure import gzip_size
 
 CHROMIUM = "/usr/bin/chromium"
+# The theme's search: its worker, language support and index. Material starts loading them
+# as soon as the page is idle; "before search" leaves them out, "after search" counts them.
+SEARCH = re.compile(r"/workers/search\.|/lunr/|search_index\.json$")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                  "--disable-background-networking", "--disable-component-update",
                  "--no-first-run", "--disable-sync", "--disable-extensions"]
@@ -58,11 +64,13 @@ class _Log:
         with self.lock:
             self.paths.append(path)
 
-    def weight(self, since: int = 0) -> Weight:
+    def weight(self, since: int = 0, search: bool = True) -> Weight:
         weight = Weight()
         with self.lock:
             paths = self.paths[since:]
         for url_path in paths:
+            if not search and SEARCH.search(url_path):
+                continue
             local = self.root / unquote(url_path).lstrip("/")
             if local.is_dir():
                 local = local / "index.html"
@@ -115,13 +123,14 @@ def measure_pages(site: Path, pages: list[str]) -> list[PageWeight]:
                 page = context.new_page()
                 start = len(log.paths)
                 page.goto(base + page_path, wait_until="networkidle")
-                page.wait_for_timeout(500)
-                before = log.weight(start)
+                before = log.weight(start, search=False)
                 page.keyboard.press("s")
                 page.keyboard.type("social")
                 page.wait_for_load_state("networkidle")
-                page.wait_for_timeout(1500)
+                page.wait_for_timeout(1000)
                 after = log.weight(start)
+                if not any(SEARCH.search(f[0]) for f in after.files):
+                    raise RuntimeError(f"search did not load on {page_path}")
                 results.append(PageWeight(page_path, before, after, third_party))
                 context.close()
             browser.close()

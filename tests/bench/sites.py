@@ -6,8 +6,8 @@
   navigation and Markdown settings, and neither the `clauses` nor the `macros`
   plugin;
 - a synthetic site: the real configuration pointed at a synthetic Code;
-- a stock page: Material out of the box with one page holding a version
-  page's own content, to compare what a reader downloads.
+- a stock site: Material with this site's theme options and nothing added,
+  holding the version pages' own content, to compare what a reader downloads.
 """
 
 from __future__ import annotations
@@ -74,15 +74,16 @@ def _absolute(config: dict[str, Any]) -> dict[str, Any]:
 
 # --- the floor -------------------------------------------------------------------------------
 
-def capture_config(capture_dir: Path) -> Path:
-    """The real configuration plus the hook that captures each page's final Markdown."""
-    config = _absolute(load_config())
+def capture_config(capture_dir: Path, source: Path = ROOT / "mkdocs.yml") -> Path:
+    """The configuration plus the hook that captures each page's final Markdown."""
+    config = _absolute(load_config(source))
     config["docs_dir"] = str(ROOT / config.get("docs_dir", "docs"))
     config["hooks"] = [*config["hooks"], str(Path(__file__).with_name("capture_hook.py"))]
     return write_config(config, capture_dir / "mkdocs.yml")
 
 
-def floor_config(capture_dir: Path, real_site: Path) -> Path:
+def floor_config(capture_dir: Path, real_site: Path, source: Path = ROOT / "mkdocs.yml"
+                 ) -> Path:
     """Plain MkDocs over the captured pages, with every other file of the real site as is."""
     captured = json.loads((capture_dir / "capture.json").read_text(encoding="utf-8"))
     docs = capture_dir / "docs"
@@ -93,7 +94,7 @@ def floor_config(capture_dir: Path, real_site: Path) -> Path:
             target = docs / rel
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(path, target)
-    config = _absolute(load_config())
+    config = _absolute(load_config(source))
     config["docs_dir"] = str(docs)
     config["plugins"] = [{n: o} for n, o in _plugin_items(config["plugins"]) if n == "search"]
     config["hooks"] = []
@@ -153,19 +154,17 @@ def synthetic_config(site_dir: Path, pdf: bool) -> Path:
 
 # --- a stock Material page -------------------------------------------------------------------
 
-def stock_config(out_dir: Path, page_src: str, markdown: str, real_config: dict[str, Any]
-                 ) -> Path:
-    """Material as installed (fonts off, as every page here must make no third-party request),
-    with one page at the same path holding `markdown`: a version page's own content."""
-    docs = out_dir / "docs"
-    (docs / page_src).parent.mkdir(parents=True, exist_ok=True)
-    (docs / page_src).write_text(markdown, encoding="utf-8")
+def stock_config(out_dir: Path, real_config: dict[str, Any]) -> Path:
+    """Material as installed, with this site's theme options (palette, features, fonts off,
+    language) but none of its template overrides, extra CSS or JavaScript, and no plugin but
+    search. Pages are whatever is in `out_dir`/docs."""
+    theme = {k: v for k, v in real_config.get("theme", {}).items() if k != "custom_dir"}
     config = {
         "site_name": real_config.get("site_name", "Site"),
         "site_url": real_config.get("site_url"),
-        "docs_dir": str(docs),
+        "docs_dir": str(out_dir / "docs"),
         "use_directory_urls": real_config.get("use_directory_urls", True),
-        "theme": {"name": "material", "font": False, "language": "en"},
+        "theme": theme,
         "plugins": ["search"],
         "markdown_extensions": real_config.get("markdown_extensions", []),
     }
