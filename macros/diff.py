@@ -43,6 +43,7 @@ class Segment:
 
 
 _XREF = "\x00"  # marks a cross-reference key in the flattened text
+_XREF_SPLIT = re.compile(f"({_XREF}[^{_XREF}]*{_XREF})")
 
 
 def _flatten(tokens: Sequence[Inline]) -> str:
@@ -59,7 +60,10 @@ def _flatten(tokens: Sequence[Inline]) -> str:
 
 def _inline_words(tokens: Sequence[Inline], label: Callable[[str], str]) -> Iterator[Word]:
     for chunk in _flatten(tokens).split():
-        pieces = [p for p in re.split(f"({_XREF}[^{_XREF}]*{_XREF})", chunk) if p]
+        if _XREF not in chunk:  # most words: no cross-reference to split out
+            yield Word(chunk, chunk, True)
+            continue
+        pieces = [p for p in _XREF_SPLIT.split(chunk) if p]
         for index, piece in enumerate(pieces):
             if piece.startswith(_XREF):
                 key = piece.strip(_XREF)
