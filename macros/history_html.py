@@ -46,10 +46,11 @@ def _entry(code: Code, entry: HistoryEntry, page: str, site_url: str) -> str:
     vid = placed.version.id
     change = ""
     if entry.change is None:
+        # Changes list every clause that is new or differs, so this one is as it was.
         previous = code.previous(vid)
         if previous is not None:
-            change = (f'<p class="smc-history__change">New in version {escape(vid)}; '
-                      f"version {escape(previous.id)} did not have it.</p>")
+            change = (f'<p class="smc-history__change">Unchanged from version '
+                      f"{escape(previous.id)}.</p>")
     elif entry.change.changed or entry.change.reason:
         c = entry.change
         what = "New in this version." if c.added else ""

@@ -53,6 +53,28 @@ def test_history_page_of_a_renumbered_clause_shows_both_numbers(site: Path) -> N
     assert "Why: Keep, not only save, the messages." in text
 
 
+def history_text(site: Path, key: str) -> str:
+    """The text of a history page's body, from its introduction on."""
+    text = page(site, f"clause/{key}").text
+    return text[text.index("This page is the lasting address"):]
+
+
+def test_history_page_of_an_unchanged_clause_says_so(site: Path) -> None:
+    text = history_text(site, "scope")
+    assert "Version 2.0 (draft, not adopted): clause 1.1" in text
+    assert text.count("This Code applies to every councillor.") == 2
+    assert "Unchanged from version 1.0." in text
+    assert "New in" not in text
+
+
+def test_history_page_of_a_new_clause_starts_with_the_version_that_added_it(site: Path) -> None:
+    text = history_text(site, "same-standards")
+    assert "Version 1.0" not in text
+    assert "Version 2.0 (draft, not adopted): clause 1.2" in text
+    assert "New in this version." in text
+    assert "Why: New, in the words a member proposed." in text
+
+
 def test_history_page_of_a_removed_clause_says_why(site: Path) -> None:
     history = page(site, "clause/no-criticism")
     text = history.text
