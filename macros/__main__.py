@@ -11,6 +11,7 @@ from .code import build_code
 from .problems import CodeDataError
 from .schema import write_schemas
 from .urlrecord import record
+from .version_site import check_record
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -18,6 +19,8 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     check = sub.add_parser("check", help="validate the Code's data and report every problem")
     check.add_argument("manifest", nargs="?", default="content/data/code.yaml", type=Path)
+    check.add_argument("--record", default="published-urls.txt", type=Path,
+                       help="also check this record of published URLs, if it exists")
     schema = sub.add_parser("schema", help="write the JSON Schemas generated from the models")
     schema.add_argument("folder", nargs="?", default="content/pages/schema", type=Path)
     rec = sub.add_parser("record-urls", help="add every URL and anchor the Code now publishes "
@@ -33,11 +36,14 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     try:
         code = build_code(args.manifest, Path.cwd())
+        if args.record.is_file():
+            check_record(code, args.record, Path.cwd())
     except CodeDataError as err:
         print(err, file=sys.stderr)
         return 1
     clauses = sum(len(v.clauses()) for v in code.versions)
-    print(f"OK: {len(code.versions)} version(s), {clauses} clauses")
+    recorded = f"; every URL in {args.record} resolves" if args.record.is_file() else ""
+    print(f"OK: {len(code.versions)} version(s), {clauses} clauses{recorded}")
     return 0
 
 

@@ -190,3 +190,15 @@ def test_the_real_record_covers_the_adopted_version() -> None:
     assert "code/1.0/#clause-2.1 council-reputation" in lines
     assert "clause/council-reputation/" in lines
     assert "code/1.0/code-1.0.pdf" in lines
+
+
+def test_check_command_names_a_lost_url_without_building(tmp_path: Path) -> None:
+    fixture = copy_fixture(tmp_path)
+    ok = subprocess.run([sys.executable, "-m", "macros", "check"], cwd=fixture,
+                        capture_output=True, text=True, check=False)
+    assert ok.returncode == 0 and "every URL in published-urls.txt resolves" in ok.stdout
+    edit(versions(fixture) / "1.0.yaml", "key: safety-tell", "key: safety-inform")
+    result = subprocess.run([sys.executable, "-m", "macros", "check"], cwd=fixture,
+                            capture_output=True, text=True, check=False)
+    assert result.returncode == 1
+    assert "published URL code/1.0/#safety-tell no longer resolves" in result.stderr
