@@ -99,6 +99,19 @@ def test_switching_from_the_short_path_keeps_the_same_clause(browser: Browser,
     page.context.close()
 
 
+def test_switching_to_a_version_without_the_clause_says_so(browser: Browser,
+                                                          origin: str) -> None:
+    page = open_page(browser, origin + "code/2.0/#same-standards")
+    page.locator(".md-version").hover()
+    page.locator(".md-version__link", has_text="1.0").click()
+    page.wait_for_url(origin + "code/1.0/#same-standards")
+    note = page.get_by_role("status").filter(has_text="has no clause")
+    assert note.inner_text() == ("Version 1.0 has no clause \u201csame-standards\u201d: it is "
+                                 "only in other versions of the Code. See what changed between "
+                                 "versions.")
+    page.context.close()
+
+
 def test_without_javascript_the_versions_and_same_clause_are_plain_links(
         browser: Browser, origin: str) -> None:
     page = open_page(browser, origin + "code/1.0/", javascript=False)

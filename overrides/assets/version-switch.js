@@ -41,4 +41,35 @@
     event.stopPropagation();
     location.href = link.href.split("#")[0] + (key ? "#" + encodeURIComponent(key) : "");
   }, true);
+
+  /* Arriving at a clause this version does not have (added or removed in another
+     version): say so, rather than silently showing the top of the page. */
+  function noteMissing() {
+    var code = document.querySelector(".smc-code");
+    var key = decodeURIComponent(location.hash.slice(1));
+    if (!code || !key || document.getElementById(key)) {
+      return;
+    }
+    var note = document.createElement("div");
+    note.className = "admonition note smc-missing";
+    note.setAttribute("role", "status");
+    var text = document.createElement("p");
+    text.textContent = "Version " + code.getAttribute("data-smc-version") +
+      " has no clause \u201c" + key + "\u201d: it is only in other versions of the Code. ";
+    var changes = code.querySelector(".smc-versions__changed a");
+    if (changes) {
+      var link = document.createElement("a");
+      link.href = changes.href;
+      link.textContent = "See what changed between versions";
+      text.appendChild(link);
+      text.appendChild(document.createTextNode("."));
+    }
+    note.appendChild(text);
+    code.insertBefore(note, code.firstChild);
+  }
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", noteMissing);
+  } else {
+    noteMissing();
+  }
 })();
