@@ -1,0 +1,242 @@
+"""The catalogue of bad input: each broken Code, built with site-build.sh, fails with the
+exact lines expected, no traceback, and leaves the last good site exactly as it was."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import subprocess
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from problem_shapes import unexplained
+
+ROOT = Path(__file__).resolve().parent.parent
+VERSION = "content/data/versions/1.0.yaml"
+
+GOOD = """\
+id: "1.0"
+title: Test Code
+status: adopted
+body: Test Committee
+date: 2020-01-01
+summary: A Code for the bad-input tests.
+sections:
+  - key: first
+    title: First
+    clauses:
+      - key: alpha
+        text: Alpha, see [[beta]].
+        provenance: {kind: drafted}
+        guidance: [help]
+      - key: beta
+        text: Beta.
+        provenance: {kind: verbatim, source: "2.2"}
+  - key: second
+    title: Second
+    clauses:
+      - key: gamma
+        text: Gamma.
+        provenance: {kind: drafted}
+"""
+GUIDANCE = """\
+guidance:
+  - id: help
+    title: Help with abuse
+    publisher: Test Association
+    url: https://help.example.org/abuse
+    cited_in: "3.1"
+    summary: Where to get help.
+"""
+MANIFEST = """\
+title: Test Code
+source_document: the test report
+versions:
+{versions}
+guidance: guidance.yaml
+"""
+
+
+class Project:
+    """A copy of the small fixture site whose data the cases break."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        shutil.copytree(ROOT / "tests" / "fixtures" / "mini", root)
+        config = root / "mkdocs.yml"
+        config.write_text(config.read_text(encoding="utf-8").replace("../../../", f"{ROOT}/"),
+                          encoding="utf-8")
+        self.config = config
+        self.data = root / "content" / "data"
+        self.reset()
+
+    def reset(self) -> None:
+        shutil.rmtree(self.data)
+        (self.data / "versions").mkdir(parents=True)
+        (self.data / "guidance.yaml").write_text(GUIDANCE, encoding="utf-8")
+        self.versions({"1.0.yaml": GOOD})
+
+    def versions(self, files: dict[str, str | bytes]) -> None:
+        for name, content in files.items():
+            path = self.data / "versions" / name
+            if isinstance(content, bytes):
+                path.write_bytes(content)
+            else:
+                path.write_text(content, encoding="utf-8")
+        listed = "\n".join(f"  - versions/{name}" for name in files)
+        (self.data / "code.yaml").write_text(MANIFEST.format(versions=listed), encoding="utf-8")
+
+    def build(self, site: Path) -> subprocess.CompletedProcess[str]:
+        env = {**os.environ, "SITE_DIR": str(site), "SITE_CONFIG": str(self.config),
+               "NO_MKDOCS_2_WARNING": "1"}
+        return subprocess.run([str(ROOT / "site-build.sh")], cwd=ROOT, env=env,
+                              capture_output=True, text=True, check=False)
+
+
+def snapshot(site: Path) -> tuple[int, dict[str, str]]:
+    """The site folder's identity and the hash of every file in it."""
+    files = {p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+             for p in sorted(site.rglob("*")) if p.is_file()}
+    return site.stat().st_ino, files
+
+
+@dataclass(frozen=True)
+class Case:
+    break_data: Callable[[Project], None]
+    expected: list[str]
+
+
+def edit(old: str, new: str) -> Callable[[Project], None]:
+    def apply(project: Project) -> None:
+        assert old in GOOD
+        project.versions({"1.0.yaml": GOOD.replace(old, new, 1)})
+    return apply
+
+
+def second_version(text: str) -> Callable[[Project], None]:
+    return lambda project: project.versions({"1.0.yaml": GOOD, "2.0.yaml": text})
+
+
+def directory(project: Project) -> None:
+    (project.data / "versions" / "1.0.yaml").unlink()
+    (project.data / "versions" / "1.0.yaml").mkdir()
+
+
+SYNTAX = "Fix: correct the YAML syntax near that line (indent with spaces, quote text with ':')"
+CATALOGUE: dict[str, Case] = {
+    "malformed YAML": Case(edit("title: First", "title: [First"), [
+        f"{VERSION}:10: malformed YAML at column 12: expected ',' or ']', but got ':'. {SYNTAX}"]),
+    "a tab where spaces belong": Case(edit("    title: First", "\ttitle: First"), [
+        f"{VERSION}:9: malformed YAML at column 1: a tab character is used for indentation. "
+        "Fix: indent with spaces, never tabs"]),
+    "unknown field": Case(edit("        text: Beta.", "        txt: Beta.\n        text: Beta."), [
+        f"{VERSION}:16: clause 'beta': unknown field 'txt'. Did you mean 'text'? Fix: remove it "
+        "or use one of: key, text, provenance, items, refs, guidance, change"]),
+    "missing field": Case(edit("        text: Gamma.\n", ""), [
+        f"{VERSION}:21: clause 'gamma': missing required field 'text'. "
+        "Fix: add 'text:' with a value"]),
+    "duplicate key across sections": Case(edit("key: gamma", "key: beta"), [
+        f"{VERSION}:21: clause 'beta': duplicate key 'beta' (already used by a clause at line "
+        "15). Fix: give every section, clause and item its own key"]),
+    "unknown cross-reference": Case(edit("[[beta]]", "[[betta]]"), [
+        f"{VERSION}:12: clause 'alpha': cross-reference to unknown key 'betta'. Did you mean "
+        "'beta'? Fix: use the key of a clause in version 1.0"]),
+    "cross-reference to itself": Case(edit("[[beta]]", "[[alpha]]"), [
+        f"{VERSION}:12: clause 'alpha': refers to itself ('alpha'). "
+        "Fix: remove the reference; a clause cannot refer to itself"]),
+    "unknown guidance id": Case(edit("guidance: [help]", "guidance: [helpp]"), [
+        f"{VERSION}:14: clause 'alpha': unknown guidance id 'helpp'. Did you mean 'help'? "
+        "Fix: use an id from content/data/guidance.yaml, or add the guidance there"]),
+    "two versions with the same id": Case(second_version(
+        GOOD.replace("adopted", "draft").replace("2020-01-01", "2021-01-01")), [
+        "content/data/versions/2.0.yaml:1: version '1.0': version id '1.0' is also used by "
+        f"{VERSION}. Fix: give each version its own id"]),
+    "versions out of date order": Case(second_version(
+        GOOD.replace('"1.0"', '"2.0"').replace("adopted", "draft").replace("2020", "2019")), [
+        "content/data/versions/2.0.yaml:5: version '2.0': dated 2019-01-01, before version 1.0 "
+        "(2020-01-01) listed above it. Fix: list versions in content/data/code.yaml from oldest "
+        "to newest"]),
+    "an empty version": Case(
+        lambda p: p.versions({"1.0.yaml": GOOD.split("sections:")[0] + "sections: []\n"}), [
+        f"{VERSION}:7: version '1.0': the version has no sections. "
+        "Fix: add at least one section with clauses"]),
+    "<script> in clause text": Case(edit("Beta.", "Beta <script>alert(1)</script>."), [
+        f"{VERSION}:16: clause 'beta': HTML is not allowed in clause text (found '<script>'). "
+        "Fix: write plain text; use **bold**, *emphasis* or [text](https://address) instead"]),
+    "javascript: link in clause text": Case(edit("Beta.", "'[Beta](javascript:alert(1)).'"), [
+        f"{VERSION}:16: clause 'beta': link address 'javascript:alert(1' is not allowed. "
+        "Fix: links must start with https:// or mailto:"]),
+    "a clause of 1 MB": Case(edit("Gamma.", "G" * 1_000_000), [
+        f"{VERSION}:22: clause 'gamma': field 'text' is 1,000,000 characters long; the limit is "
+        "20,000. Fix: shorten it or split it into several clauses"]),
+    "non-UTF-8 bytes": Case(
+        lambda p: p.versions({"1.0.yaml": GOOD.replace("Beta.", "Bêta.").encode("latin-1")}), [
+        f"{VERSION}:16: not UTF-8 text (byte 0xea cannot be read). "
+        "Fix: save the file with UTF-8 encoding"]),
+    "a data file that is a directory": Case(directory, [
+        f"{VERSION}: is a directory, not a YAML file. "
+        "Fix: point the manifest at a .yaml file inside it, or remove the entry"]),
+    "a field given twice": Case(edit("text: Beta.", "text: Beta.\n        text: B."), [
+        f"{VERSION}:17: 'text' is given twice in the same place (first at line 16); YAML would "
+        "silently keep only the second. Fix: remove one of the two 'text:' lines"]),
+    "a date that does not exist": Case(edit("2020-01-01", "2020-02-30"), [
+        f"{VERSION}:5: '2020-02-30' is not a real date (day is out of range for month). "
+        "Fix: write a date that exists as YYYY-MM-DD, e.g. 2019-10-01"]),
+    "an invisible control character": Case(edit("Beta.", "Be\x07ta."), [
+        f"{VERSION}:16: contains a control character (U+0007) that YAML does not allow. "
+        "Fix: delete it: it is invisible in most editors, so retype the text around it"]),
+}
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory: pytest.TempPathFactory) -> Project:
+    return Project(tmp_path_factory.mktemp("bad-input") / "project")
+
+
+@pytest.fixture(scope="module")
+def good_site(project: Project, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The last good build, which every failed build must leave alone."""
+    site = tmp_path_factory.mktemp("last-good") / "site"
+    result = project.build(site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site
+
+
+@pytest.mark.parametrize("name", CATALOGUE)
+def test_bad_input_fails_with_the_catalogued_lines_and_leaves_the_site(
+    project: Project, good_site: Path, name: str,
+) -> None:
+    case = CATALOGUE[name]
+    before = snapshot(good_site)
+    project.reset()
+    case.break_data(project)
+    result = project.build(good_site)
+    project.reset()
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "Traceback" not in output
+    count = len(case.expected)
+    head = f"The Code's data has {count} problem{'s' if count != 1 else ''}:"
+    assert output.strip().splitlines()[-count - 1:] == [head, *case.expected]
+    assert [unexplained(line) for line in case.expected] == [None] * count
+    assert snapshot(good_site) == before, "the failed build changed the last good site"
+
+
+@pytest.mark.parametrize("text", [
+    "Written {{ config.site_name }} and {% if true %}kept{% endif %} as typed.",
+    "Written {{ 7*7 }} and {# a comment #} and {%raw%} as typed.",
+])
+def test_template_syntax_in_clause_text_is_shown_as_text(
+    project: Project, tmp_path: Path, text: str,
+) -> None:
+    project.reset()
+    project.versions({"1.0.yaml": GOOD.replace("text: Gamma.", f"text: '{text}'")})
+    site = tmp_path / "site"
+    result = project.build(site)
+    project.reset()
+    assert result.returncode == 0, result.stdout + result.stderr
+    page = (site / "code" / "1.0" / "index.html").read_text(encoding="utf-8")
+    assert f"<p>{text}</p>" in page.replace("&#x27;", "'")
