@@ -56,6 +56,7 @@ class Results:
     synthetic: list[dict] = field(default_factory=list)
     weights: list[dict] = field(default_factory=list)
     pdf: list[dict] = field(default_factory=list)
+    imports: dict[str, float] = field(default_factory=dict)
     targets: list[tuple[str, bool, str]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     seconds: float = 0.0
@@ -134,6 +135,7 @@ def real_and_floor(work: Path, reps: int, res: Results) -> tuple[Path, Path]:
     say("== Real site against the plain-MkDocs floor")
     run, capture, real_site = against_floor("real site", ROOT / "mkdocs.yml", work, reps)
     res.floors.append(run)
+    start_up(max(reps, 5), res)
     r = median([b.cpu for b in run.real])
     f = median([b.cpu for b in run.floor])
     res.targets.append((
@@ -141,6 +143,31 @@ def real_and_floor(work: Path, reps: int, res: Results) -> tuple[Path, Path]:
         r / f <= TARGET_FLOOR,
         f"{r:.2f} s / {f:.2f} s = {r / f:.2f}x (wall clock {run.ratio('seconds'):.2f}x)"))
     return capture, real_site
+
+
+BASELINE_IMPORTS = ("mkdocs.commands.build, mkdocs.structure.nav, material, markdown, jinja2, "
+                    "mkdocs.contrib.search, material.plugins.search.plugin, pymdownx.snippets")
+
+
+def start_up(reps: int, res: Results) -> None:
+    """CPU time a build spends importing the generator and mkdocs-macros-plugin, which the
+    floor does not import: the part of the difference that does not depend on the pages."""
+    def cpu(extra: str) -> float:
+        times = []
+        for _ in range(reps):
+            proc = subprocess.Popen([sys.executable, "-c", f"import {BASELINE_IMPORTS}{extra}"])
+            _, _, usage = os.wait4(proc.pid, 0)
+            times.append(usage.ru_utime + usage.ru_stime)
+        return median(times)
+
+    base = cpu("")
+    res.imports = {
+        "mkdocs-macros-plugin": cpu(", mkdocs_macros.plugin") - base,
+        "the generator (macros/, with pydantic)": cpu(", macros.mkdocs_plugin") - base,
+        "both": cpu(", mkdocs_macros.plugin, macros.mkdocs_plugin") - base,
+    }
+    say("  importing, beyond what the floor imports: " + ", ".join(
+        f"{k} {v:.2f} s CPU" for k, v in res.imports.items()))
 
 
 def synthetic_floor(work: Path, n: int, v: int, reps: int, res: Results) -> None:
@@ -323,6 +350,12 @@ def report(res: Results, path: Path | None, argv: list[str]) -> None:
                     f"{b.output_bytes / 1e6:.2f} | {kb(b.search_bytes)} |")
             lines.append(f"| **ratio** | | **{run.ratio('cpu'):.2f}x** | "
                          f"**{run.ratio('seconds'):.2f}x** | | | | | |")
+        if res.imports:
+            real = res.floors[0]
+            extra = (median([b.cpu for b in real.real]) - median([b.cpu for b in real.floor]))
+            lines += ["", f"Of the real site's extra {extra:.2f} s CPU, start-up imports that "
+                      "the floor does not need take (median of separate runs): " +
+                      "; ".join(f"{k} {v:.2f} s" for k, v in res.imports.items()) + "."]
     if res.synthetic:
         lines += [
             "", "## Synthetic Codes", "",
@@ -358,8 +391,9 @@ def report(res: Results, path: Path | None, argv: list[str]) -> None:
             "", "## Bytes to open a version page", "",
             "Every file the browser fetched from the site, as sent (raw) and gzip-compressed "
             "(level 6) as a server would send it, in KB. *Before search*: the page opened and "
-            "settled. *After search*: the search box opened and a word typed. The stock page "
-            "is Material out of the box (fonts off) with the same content at the same path.",
+            "settled, without the theme's search worker and index. *After search*: the search box "
+            "opened and a word typed. The stock page is Material with this site's theme "
+            "options and none of its overrides, with the same content at the same path.",
             "",
             "| page | site | before search raw | gzip | HTML gzip | CSS gzip | JS gzip | "
             "after search raw | gzip | files |",
@@ -383,25 +417,44 @@ def report(res: Results, path: Path | None, argv: list[str]) -> None:
 HOW_TO_READ = """\
 ## How to read these results
 
+- **Times.** Each build is a separate `mkdocs build --strict` process. *CPU* is
+  the user + system time of that process and of anything it runs; *wall* is
+  the elapsed time. The targets use CPU time: on a shared machine wall time
+  also counts the time other work held the processor, which is noise here.
+  On an idle machine the two agree (builds are single-threaded).
 - **Real against floor.** The floor is what MkDocs and Material alone cost for
   exactly these pages: each page's Markdown is captured after the macros have
-  run and built again with the same theme, navigation and Markdown settings,
-  without the `clauses` and `macros` plugins; files the generator adds
-  (downloads, schemas) are copied in as they are. The ratio is what the
-  generator adds on top: loading and checking the data, the changelog, the
-  downloads and the macros.
-- **Growth.** Time per clause is the build's wall time divided by the number
+  run (`tests/bench/capture_hook.py`) and built again with the same theme,
+  navigation and Markdown settings, without the `clauses` and `macros`
+  plugins; files the generator adds (downloads, schemas, the version list) are
+  copied in as they are. The ratio is what the generator adds: importing it,
+  loading and checking the data, the changelog, the downloads, the macros. The
+  start-up line says how much of the difference is only importing code, which
+  does not grow with the Code. The synthetic comparison shows the same ratio
+  where pages, not start-up, dominate.
+- **Growth.** *CPU ms per clause* is a build's CPU time divided by the number
   of clauses in each version. A fixed start-up cost makes it fall as the Code
-  grows; if any step grew faster than the Code (comparing every clause with
-  every other, say), it would rise at 5,000 clauses. The target compares
-  5,000 with 500 clauses at the same number of versions.
+  grows; a step that grew faster than the Code (comparing every clause with
+  every other, say) would make it rise at 5,000 clauses. It rises with the
+  number of versions because each version has its own page and each clause's
+  history page shows every version. The target compares 5,000 with 500
+  clauses at the same number of versions.
 - **Page weight.** Measured in Chromium from a local server that logs every
-  file it sends; third-party requests are blocked and listed under Notes (there
-  should be none).
-- **Noise.** Times are wall-clock on a shared machine; other work running at
-  the same time slows builds. Real and floor builds alternate so that noise
-  falls on both; rerun when the load average (in the machine table) is high.
-  Ratios are steadier than seconds.
+  file it sends. *Before search* is everything the page fetched except the
+  theme's search worker and index, which Material fetches as soon as the page
+  is idle; *after search* includes them (this site gives each version its own
+  index). The stock page is Material with this site's theme options (palette,
+  features, fonts off) but none of its template overrides, CSS or JavaScript,
+  holding the same content at the same path. Third-party requests are blocked
+  and would be listed under Notes.
+- **PDF.** Rendering PDFs is most of a cold build (see its table); builds keep
+  them in `.cache/pdf/` by content, so the real-site builds measured here are
+  rebuilds that render nothing new, as after any edit that leaves a version's
+  text alone.
+- **Noise.** Other work ran on this machine during the run (load averages in the
+  machine table). Real and floor builds alternate so that noise falls on both;
+  ratios are steadier than seconds. Rerun with `./bench-run.sh` when the
+  machine is quiet to check a figure.
 """
 
 
@@ -425,14 +478,16 @@ def main(argv: list[str]) -> int:
                         help="also compare this synthetic Code with its floor (default 500x2)")
     parser.add_argument("--pdf-max", type=int, default=500,
                         help="largest synthetic Code whose PDF is rendered (default 500)")
-    parser.add_argument("--results", default=str(Path(__file__).with_name("RESULTS.md")),
-                        help="where to write the results (default tests/bench/RESULTS.md)")
+    parser.add_argument("--results", help="where to write the results (default "
+                        "tests/bench/RESULTS.md; a --quick run writes none unless given)")
     parser.add_argument("--no-results", action="store_true", help="print only")
     parser.add_argument("--work", help="folder for the builds (default: a new temporary one)")
     args = parser.parse_args(argv)
     if args.quick:
         args.reps, args.sizes, args.versions, args.small_reps = 3, "50,500", "2,5", 1
         args.floor_synthetic, args.pdf_max = "50x2", 50
+    if args.results is None and not args.quick:
+        args.results = str(Path(__file__).with_name("RESULTS.md"))
     skip = {s for s in args.skip.split(",") if s}
     work = Path(args.work) if args.work else Path(tempfile.mkdtemp(prefix="smc-bench-"))
     work.mkdir(parents=True, exist_ok=True)
@@ -458,7 +513,7 @@ def main(argv: list[str]) -> int:
         return 2
     res.machine["load average at end"] = load()
     res.seconds = time.perf_counter() - started
-    report(res, None if args.no_results else Path(args.results), argv)
+    report(res, None if args.no_results or not args.results else Path(args.results), argv)
     say(f"Done in {res.seconds / 60:.1f} minutes.")
     if not args.work:
         shutil.rmtree(work, ignore_errors=True)
