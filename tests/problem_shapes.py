@@ -12,12 +12,12 @@ import re
 
 LINE = re.compile(
     r"^(?P<file>[^\s:][^:]*?)(?::(?P<line>\d+))?:"
-    r"(?: (?P<label>(?:section|clause|item|version|guidance) (?:'[^']*'|\d+)):)?"
+    r"(?: (?P<label>(?:section|clause|item|version|guidance|removed) (?:'.*?'|\d+)):)?"
     r" (?P<message>.+?)[.?] Fix: (?P<fix>\S.*)$"
 )
 
-_K = r"'[^']*'"  # a quoted key or value
-_MEAN = r"(?:\. Did you mean '[^']*')?"  # its '?' ends the message
+_K = r"'.*'"  # a quoted key or value (which may itself hold a quote)
+_MEAN = r"(?:\. Did you mean '.*')?"  # its '?' ends the message
 
 SHAPES = [re.compile(f"^{s}$") for s in (
     # reading the file
@@ -63,6 +63,15 @@ SHAPES = [re.compile(f"^{s}$") for s in (
     f"version id {_K} is also used by .+",
     r"dated \d{4}-\d\d-\d\d, before version \S+ \(\d{4}-\d\d-\d\d\) listed above it",
     r"is marked adopted but a later version \(\S+\) is adopted too",
+    # what changed between versions, and why
+    r"has a 'change', but version \S+ is the first version: there is nothing it changed from",
+    r"lists 'removed' clauses, but version \S+ is the first version",
+    r"clause \S+ of version \S+ is missing from version \S+ and not listed under 'removed'",
+    r"(?:is new|is reworded|has moved) .+ but has no 'change' saying why",
+    r"has a 'change' but is the same as in version \S+",
+    r"is listed twice under 'removed'",
+    r"is listed under 'removed' but version \S+ still has it",
+    f"is not a clause of version \\S+{_MEAN}",
 )]
 
 
