@@ -7,51 +7,23 @@ clause 2.2 of the draft version 2.0, served under a sub-path like the real site.
 
 from __future__ import annotations
 
-import re
-import subprocess
-import sys
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from conftest import FIXTURES, mkdocs_build
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page
+from sitecheck import serve
 
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-    "--disable-background-networking", "--disable-component-update", "--no-first-run",
-    "--disable-sync", "--disable-extensions",
-]
 PREFIX = "/published/under/"
 
 
 @pytest.fixture(scope="module")
 def origin(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    root = tmp_path_factory.mktemp("served")
-    site = root / PREFIX.strip("/")
+    site = tmp_path_factory.mktemp("two-versions") / "site"
     result = mkdocs_build(FIXTURES / "two-versions" / "mkdocs.yml", site)
     assert result.returncode == 0, result.stderr
-    server = subprocess.Popen(
-        [sys.executable, "-u", "-m", "http.server", "0", "--bind", "127.0.0.1",
-         "--directory", str(root)], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
-    try:
-        assert server.stdout is not None
-        port = re.search(r"port (\d+)", server.stdout.readline())
-        assert port
-        yield f"http://127.0.0.1:{port.group(1)}{PREFIX}"
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    if not Path("/usr/bin/chromium").exists():
-        pytest.fail("Debian's chromium is needed: run ./run-tests.sh, which installs it")
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-        yield b
-        b.close()
+    with serve(site, PREFIX) as served:
+        yield served.url("")
 
 
 def open_page(browser: Browser, url: str, javascript: bool = True) -> Page:
