@@ -213,8 +213,10 @@ _FOCUS = """
 async () => {
   const el = document.activeElement;
   if (!el || el === document.body) return null;
-  // Let focus transitions (the skip link slides in) finish before measuring.
-  await Promise.all(el.getAnimations({subtree: false}).map((a) => a.finished));
+  // Let transitions finish before measuring (the skip link and the drawer slide in).
+  await Promise.all(document.getAnimations()
+    .filter((a) => a.effect && a.effect.getTiming().iterations !== Infinity)
+    .map((a) => a.finished));
   const s = getComputedStyle(el);
   const r = el.getBoundingClientRect();
   return {
