@@ -87,7 +87,7 @@ def test_every_clause_is_on_its_version_page_without_javascript(
 
 
 def test_every_page_is_reached_by_links_that_work_without_javascript(
-    no_js_page: Page, served: Served, record_property: pytest.RecordProperty,
+    no_js_page: Page, served: Served, code: Code, record_property: pytest.RecordProperty,
 ) -> None:
     start = served.url("")
     seen_pages: dict[str, set[str]] = {}  # page URL -> ids on it
@@ -129,6 +129,11 @@ def test_every_page_is_reached_by_links_that_work_without_javascript(
             broken.append(f"{source} links to {target}#{fragment}: no such anchor")
     reached = {served.page_of(u) for u in seen_pages}
     unreachable = [p for p in served.pages if p not in reached and p != "404.html"]
+    # Every version, and every clause's history once the site has history pages.
+    expected = {urls.version_path(v.id) for v in code.versions}
+    if any(p.startswith(urls.HISTORY_ROOT) for p in served.pages):
+        expected |= {urls.history_path(c.key) for v in code.versions for c in v.clauses()}
+    unreachable += sorted(expected - reached)
     record_property("summary", f"links without JavaScript: {checked_links} links followed, "
                                f"{len(seen_pages)} addresses reached, {len(broken)} broken")
     assert broken == []
