@@ -141,7 +141,7 @@ def real_and_floor(work: Path, reps: int, res: Results) -> tuple[Path, Path]:
     res.targets.append((
         f"real site build <= {TARGET_FLOOR}x the plain-MkDocs floor (median CPU time)",
         r / f <= TARGET_FLOOR,
-        f"{r:.2f} s / {f:.2f} s = {r / f:.2f}x (wall clock {run.ratio('seconds'):.2f}x)"))
+        f"{r:.2f} s / {f:.2f} s = {r / f:.3f}x (wall clock {run.ratio('seconds'):.2f}x)"))
     return capture, real_site
 
 
@@ -217,7 +217,7 @@ def synthetic(work: Path, sizes: list[int], versions: list[int], pdf: bool, res:
             res.targets.append((
                 f"time per clause at 5,000 clauses <= {TARGET_GROWTH}x that at 500 "
                 f"({v} versions, CPU time)", ratio <= TARGET_GROWTH,
-                f"{large['ms_per_clause']:.2f} / {small['ms_per_clause']:.2f} ms = {ratio:.2f}x "
+                f"{large['ms_per_clause']:.2f} / {small['ms_per_clause']:.2f} ms = {ratio:.3f}x "
                 f"(wall clock {wall:.2f}x)"))
 
 
@@ -295,11 +295,11 @@ def page_weight(work: Path, capture: Path, real_site: Path, res: Results) -> Non
             f"{row['real_after_gzip'] / 1024:.1f} KB gzip after; stock page with the same "
             f"content {row['stock_before_gzip'] / 1024:.1f} KB gzip "
             f"({row['stock_before_raw'] / 1024:.1f} KB raw); "
-            f"ratio {ratio_gz:.2f}x gzip, {ratio_raw:.2f}x raw")
+            f"ratio {ratio_gz:.3f}x gzip, {ratio_raw:.3f}x raw")
         res.targets.append((
             f"/{r.page} bytes before search <= {TARGET_WEIGHT}x a stock Material page with "
             "the same content", max(ratio_gz, ratio_raw) <= TARGET_WEIGHT,
-            f"{ratio_gz:.2f}x gzip, {ratio_raw:.2f}x raw"))
+            f"{ratio_gz:.3f}x gzip, {ratio_raw:.3f}x raw"))
         if r.third_party:
             res.notes.append(f"/{r.page} requested third-party hosts: {r.third_party}")
 
