@@ -57,7 +57,7 @@ def test_no_request_leaves_127_0_0_1_while_pages_load_and_are_used(
     page = context.new_page()
     uses = set()
     for path in served.pages:
-        page.goto(served.url(path), wait_until="networkidle")
+        page.goto(served.url(path), wait_until="load")
         uses.update(use_page(page))
     context.close()
     record_property("summary", f"privacy: {len(served.pages)} pages loaded and used "
@@ -81,7 +81,7 @@ def test_pages_work_under_the_policy_with_no_violation(browser: Browser, served:
     page.on("pageerror", lambda e: errors.append(str(e)))
     not_running = []
     for path in served.pages:
-        page.goto(served.url(path), wait_until="networkidle")
+        page.goto(served.url(path), wait_until="load")
         # The theme's script swaps 'no-js' for 'js' once it runs.
         if "js" not in page.evaluate("document.documentElement.className").split():
             not_running.append(path or "home")
