@@ -1,75 +1,11 @@
-"""Shared test helpers: paths, building a site, writing small fixture Codes."""
+"""Fixtures shared by every test: the real site built once, throwaway fixture Codes."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-import textwrap
 from pathlib import Path
 
 import pytest
-
-ROOT = Path(__file__).resolve().parent.parent
-VENV_BIN = Path(sys.executable).parent
-FIXTURES = ROOT / "tests" / "fixtures"
-
-
-def mkdocs_build(config: Path, site_dir: Path) -> subprocess.CompletedProcess[str]:
-    """Run a strict MkDocs build of `config` into `site_dir`, as site-build.sh does."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.run(
-        [str(VENV_BIN / "mkdocs"), "build", "--strict", "-q", "-f", str(config), "-d",
-         str(site_dir)],
-        cwd=config.parent, env=env, capture_output=True, text=True, check=False,
-    )
-
-
-MANIFEST = """\
-title: Test Code
-source_document: the test report
-versions:
-{versions}
-guidance: guidance.yaml
-"""
-
-GUIDANCE = """\
-guidance:
-  - id: help
-    title: Help with abuse
-    publisher: Test Association
-    url: https://help.example.org/abuse
-    cited_in: "3.1"
-    summary: Where to get help.
-"""
-
-
-class CodeDir:
-    """A throwaway data folder: write version files, then load them."""
-
-    def __init__(self, root: Path) -> None:
-        self.root = root
-        self.data = root / "content" / "data"
-        (self.data / "versions").mkdir(parents=True)
-        (self.data / "guidance.yaml").write_text(GUIDANCE, encoding="utf-8")
-        self.versions: list[str] = []
-
-    def version(self, text: str, name: str | None = None) -> Path:
-        """Add a version file (dedented YAML) and list it in the manifest."""
-        name = name or f"v{len(self.versions) + 1}.yaml"
-        path = self.data / "versions" / name
-        path.write_text(textwrap.dedent(text), encoding="utf-8")
-        self.versions.append(f"versions/{name}")
-        self.write_manifest()
-        return path
-
-    def write_manifest(self) -> None:
-        listed = "\n".join(f"  - {v}" for v in self.versions)
-        (self.data / "code.yaml").write_text(MANIFEST.format(versions=listed), encoding="utf-8")
-
-    @property
-    def manifest(self) -> Path:
-        return self.data / "code.yaml"
+from testkit import ROOT, CodeDir, mkdocs_build
 
 
 @pytest.fixture(scope="session")

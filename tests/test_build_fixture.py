@@ -6,8 +6,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, mkdocs_build
 from htmlpage import Page, read_page
+from testkit import FIXTURES, mkdocs_build
 
 
 @pytest.fixture(scope="module")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import FIXTURES, CodeDir
+from testkit import FIXTURES, CodeDir
 
 from macros import inline
 from macros.changelog import RENUMBERED_ONLY, build_changelog

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES
+from testkit import FIXTURES
 
 from macros.code import build_code
 from macros.problems import CodeDataError

@@ -9,8 +9,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import ROOT
 from htmlpage import read_page
+from testkit import ROOT
 
 from macros.code import Code, build_code
 from macros.consultation import ConsultationRecord

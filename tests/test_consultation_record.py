@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import ROOT
+from testkit import ROOT
 
 from macros.code import Code, build_code
 from macros.consultation import ConsultationRecord

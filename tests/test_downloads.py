@@ -15,9 +15,9 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from conftest import FIXTURES, ROOT, CodeDir, mkdocs_build
 from htmlpage import read_page
 from pypdf import PdfReader
+from testkit import FIXTURES, ROOT, CodeDir, mkdocs_build
 
 from macros import inline
 from macros.code import build_code

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import ROOT
+from testkit import ROOT
 
 from macros.glossary import Glossary, load_glossary, parse_glossary
 

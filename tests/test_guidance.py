@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import CodeDir
+from testkit import CodeDir
 
 from macros.code import build_code
 from macros.guidance import render_page, url_problem

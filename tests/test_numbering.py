@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import CodeDir
+from testkit import CodeDir
 
 from macros.code import build_code
 from macros.numbering import letter

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import ROOT
 from htmlpage import read_page
+from testkit import ROOT
 
 from macros.code import build_code
 from macros.schema import SCHEMAS, schema_text

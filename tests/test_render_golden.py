@@ -10,7 +10,7 @@ import os
 from pathlib import Path
 
 import pytest
-from conftest import CodeDir
+from testkit import CodeDir
 
 from macros.code import build_code
 from macros.render import PageContext, render_clause

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import FIXTURES, ROOT, mkdocs_build
 from htmlpage import read_page
+from testkit import FIXTURES, ROOT, mkdocs_build
 
 SECOND = FIXTURES / "second-council"
 

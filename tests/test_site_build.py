@@ -7,7 +7,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from conftest import FIXTURES, ROOT
+from testkit import FIXTURES, ROOT
 
 
 def _snapshot(folder: Path) -> dict[str, bytes]:

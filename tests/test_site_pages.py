@@ -8,8 +8,8 @@ import re
 from pathlib import Path
 
 import yaml
-from conftest import ROOT
 from htmlpage import read_page
+from testkit import ROOT
 
 LGA_ABUSE = "https://www.local.gov.uk/handling-abuse-social-media"
 

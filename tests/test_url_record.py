@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 import yaml
-from conftest import FIXTURES, ROOT, mkdocs_build
+from testkit import FIXTURES, ROOT, mkdocs_build
 
 from macros.urlrecord import PublishedUrl, Recorded, missing_in_output, read_record
 

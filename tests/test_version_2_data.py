@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import ROOT
+from testkit import ROOT
 
 from macros.code import Code, build_code
 from macros.models import Clause, ProvenanceKind, Status

@@ -12,8 +12,8 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, mkdocs_build
 from htmlpage import Page, read_page
+from testkit import FIXTURES, mkdocs_build
 
 TWO = FIXTURES / "two-versions"
 

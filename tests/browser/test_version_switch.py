@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from conftest import FIXTURES, mkdocs_build
 from playwright.sync_api import Browser, Page
 from sitecheck import serve
+from testkit import FIXTURES, mkdocs_build
 
 PREFIX = "/published/under/"
 
