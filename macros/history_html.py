@@ -19,9 +19,14 @@ from .versions import version_label
 
 
 def history_title(history: ClauseHistory) -> str:
-    """'Clause history: Do not provide references…' from the latest wording."""
-    text = render_plain(history.latest.clause.text, lambda key: key)
-    return f"Clause history: {' '.join(text.split()[:8])}…"
+    """'History of clause 3.2 (version 2.0): It is recommended that…' from the latest wording,
+    so the title names the clause as a reader would cite it."""
+    latest = history.latest
+    text = render_plain(latest.clause.text, lambda key: key)
+    words = text.split()
+    opening = " ".join(words[:8]) + ("…" if len(words) > 8 else "")
+    return (f"History of clause {latest.clause.number} (version {latest.version.id}): "
+            f"{opening}")
 
 
 def _shown(site_url: str, path: str) -> str:
