@@ -319,7 +319,7 @@ def report(res: Results, path: Path | None, argv: list[str]) -> None:
     lines = [
         "# Benchmark results",
         "",
-        f"Measured {res.started} by `./bench-run.sh {' '.join(argv)}`".rstrip() +
+        f"Measured {res.started} by `{' '.join(['./bench-run.sh', *argv])}`" +
         f" in {res.seconds / 60:.1f} minutes. How to read them: see the end of this file.",
         "",
         "## Targets",
