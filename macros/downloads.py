@@ -31,7 +31,6 @@ from .export_json import (
     version_document,
 )
 from .pdf import render_pdf, version_html
-from .schema import schema_text
 
 _PDF_CACHE: dict[str, bytes] = {}
 _PDF_CACHE_LIMIT = 16
@@ -133,10 +132,13 @@ def download_paths(code: Code) -> Iterator[str]:
     yield from (schema_path(name) for name in (SCHEMA_NAME, CHANGES_SCHEMA_NAME))
 
 
-def schema_files() -> tuple[tuple[str, bytes], ...]:
-    """Site paths and texts of the JSON Schemas the downloads name in '$schema'."""
-    return tuple((schema_path(name), schema_text(name).encode())
-                 for name in (SCHEMA_NAME, CHANGES_SCHEMA_NAME))
+def schema_files() -> tuple[tuple[str, str], ...]:
+    """Site paths and names of the JSON Schemas the downloads name in '$schema'.
+
+    Generate a schema's text with `schema_text(name)` only where the site does not
+    already publish it (generating costs more than the rest of a small build's data work).
+    """
+    return tuple((schema_path(name), name) for name in (SCHEMA_NAME, CHANGES_SCHEMA_NAME))
 
 
 def render_downloads(downloads: tuple[Download, ...], page: str) -> str:

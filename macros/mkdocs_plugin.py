@@ -28,6 +28,7 @@ from .pages import generated_pages
 from .pdf import PdfUnavailable
 from .print_running import RUNNING_CSS_PATH, running_css
 from .problems import CodeDataError
+from .schema import schema_text
 from .settings import Settings, SettingsError, read_settings
 from .theme_html import fix_theme_html
 from .version_site import (
@@ -105,9 +106,9 @@ class ClausesPlugin(BasePlugin[ClausesConfig]):
                                     content=running_css(self.code, config.site_url or "")))
         for download in (d for ds in self.downloads.values() for d in ds):
             files.append(File.generated(config, download.path, content=download.content))
-        for schema, text in schema_files():
+        for schema, name in schema_files():
             if files.get_file_from_path(schema) is None:  # a site without content/pages/schema/
-                files.append(File.generated(config, schema, content=text))
+                files.append(File.generated(config, schema, content=schema_text(name)))
         return files
 
     def on_post_build(self, config: MkDocsConfig) -> None:
