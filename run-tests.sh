@@ -2,6 +2,7 @@
 # Run the whole test suite: lint, unit, build, browser, HTML validation, PDF.
 # Installs what a fresh machine lacks: the virtual environment from pyproject.toml,
 # Debian's chromium and poppler-utils (via apt) and the Nu HTML validator (npm's vnu-jar).
+# ./run-tests.sh --install-only installs them and stops.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -20,14 +21,11 @@ if [ ! -f node_modules/vnu-jar/build/dist/vnu.jar ]; then
   npm ci --silent --no-audit --no-fund
 fi
 
-VENV=.venv
-STAMP="$VENV/.installed-$(sha256sum pyproject.toml | cut -c1-16)"
-[ -x "$VENV/bin/python" ] || python3 -m venv "$VENV"
-if [ ! -f "$STAMP" ]; then
-  "$VENV/bin/python" -m pip install --quiet --upgrade pip
-  "$VENV/bin/python" -m pip install --quiet -e ".[test]"
-  rm -f "$VENV"/.installed-* && touch "$STAMP"
+./site-build.sh install
+if [ "${1:-}" = "--install-only" ]; then
+  exit 0
 fi
+VENV=.venv
 export NO_MKDOCS_2_WARNING=1
 
 "$VENV/bin/ruff" check .

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Build the site into site/ (atomically), or preview it with: ./site-build.sh serve
-# Creates .venv from pyproject.toml when missing. A failed build leaves site/ as it was.
+# Creates .venv from pyproject.toml when missing (./site-build.sh install does only that).
+# A failed build leaves site/ as it was.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -16,6 +17,9 @@ if [ ! -f "$STAMP" ]; then
 fi
 export NO_MKDOCS_2_WARNING=1
 
+if [ "${1:-}" = "install" ]; then
+  exit 0
+fi
 if [ "${1:-}" = "serve" ]; then
   shift
   exec "$VENV/bin/mkdocs" serve --strict "$@"
