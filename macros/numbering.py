@@ -72,6 +72,12 @@ class NumberedSection:
     def title(self) -> str:
         return self.section.title
 
+    @property
+    def span(self) -> str:
+        """'clauses 2.1 to 2.6' (or 'clause 3.1'), as contents lists show a section."""
+        first, last = self.clauses[0].number, self.clauses[-1].number
+        return f"clause {first}" if first == last else f"clauses {first} to {last}"
+
 
 @dataclass(frozen=True)
 class NumberedVersion:

@@ -195,10 +195,8 @@ def _section(ctx: PdfContext, section: NumberedSection) -> str:
 def _contents(version: NumberedVersion) -> str:
     rows = []
     for section in version.sections:
-        first, last = section.clauses[0].number, section.clauses[-1].number
-        span = f"clause {first}" if first == last else f"clauses {first} to {last}"
         rows.append(f'<li><a href="#{section.target.anchor}">{section.target.number} '
-                    f'{escape(section.title)} <span class="span">({span})</span></a></li>')
+                    f'{escape(section.title)} <span class="span">({section.span})</span></a></li>')
     return f'<nav class="contents"><h2>Contents</h2><ol>{"".join(rows)}</ol></nav>'
 
 

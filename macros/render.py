@@ -66,11 +66,10 @@ def render_status(code: Code, version: NumberedVersion) -> str:
 def render_contents(version: NumberedVersion) -> str:
     rows = []
     for section in version.sections:
-        first, last = section.clauses[0].number, section.clauses[-1].number
-        span = f"clause {first}" if first == last else f"clauses {first} to {last}"
         rows.append(f'<li><a href="#{section.target.anchor}">'
                     f'<span class="smc-num">{section.target.number}</span> '
-                    f"{escape(section.title)}</a> <span class=\"smc-span\">({span})</span></li>")
+                    f"{escape(section.title)}</a> "
+                    f'<span class="smc-span">({section.span})</span></li>')
     label = f"Contents of version {escape(version.id)}"
     # Search offers the clauses themselves, not the contents list or section headings.
     return (f'<nav class="smc-contents" aria-label="{label}" data-search-exclude="">'
