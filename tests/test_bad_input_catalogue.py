@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 from problem_shapes import unexplained
+from testkit import GUIDANCE, MANIFEST, ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 VERSION = "content/data/versions/1.0.yaml"
 
 GOOD = """\
@@ -42,23 +42,6 @@ sections:
         text: Gamma.
         provenance: {kind: drafted}
 """
-GUIDANCE = """\
-guidance:
-  - id: help
-    title: Help with abuse
-    publisher: Test Association
-    url: https://help.example.org/abuse
-    cited_in: "3.1"
-    summary: Where to get help.
-"""
-MANIFEST = """\
-title: Test Code
-source_document: the test report
-versions:
-{versions}
-guidance: guidance.yaml
-"""
-
 
 class Project:
     """A copy of the small fixture site whose data the cases break."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from testkit import FIXTURES, CodeDir
+from testkit import FIXTURES, VERSION_HEAD, CodeDir
 
 from macros import inline
 from macros.changelog import RENUMBERED_ONLY, build_changelog
@@ -99,14 +99,7 @@ def _numbered(keys: list[str], version_id: str) -> NumberedVersion:
     return number_version(version, f"{version_id}.yaml", texts)
 
 
-V1 = """\
-id: "1.0"
-title: T
-status: adopted
-body: Committee
-date: 2020-01-01
-summary: S.
-sections:
+V1 = VERSION_HEAD + """\
   - key: main
     title: Main
     clauses:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from testkit import CodeDir
+from testkit import VERSION_HEAD, CodeDir
 
 from macros.code import build_code
 from macros.guidance import render_page, url_problem
@@ -12,14 +12,7 @@ from macros.render import PageContext, render_clause
 
 FILE = "content/data/guidance.yaml"
 
-VERSION = """\
-id: "1.0"
-title: T
-status: adopted
-body: Committee
-date: 2020-01-01
-summary: S.
-sections:
+VERSION = VERSION_HEAD + """\
   - key: one
     title: One
     clauses:

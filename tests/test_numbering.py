@@ -2,19 +2,12 @@
 
 from __future__ import annotations
 
-from testkit import CodeDir
+from testkit import VERSION_HEAD, CodeDir
 
 from macros.code import build_code
 from macros.numbering import letter
 
-CODE = """\
-id: "1.0"
-title: T
-status: adopted
-body: Committee
-date: 2020-01-01
-summary: S.
-sections:
+CODE = VERSION_HEAD + """\
   - key: first
     title: First
     clauses:

@@ -10,21 +10,14 @@ import os
 from pathlib import Path
 
 import pytest
-from testkit import CodeDir
+from testkit import VERSION_HEAD, CodeDir
 
 from macros.code import build_code
 from macros.render import PageContext, render_clause
 
 GOLDEN = Path(__file__).parent / "golden"
 
-CODE = """\
-id: "1.0"
-title: T
-status: adopted
-body: Committee
-date: 2020-01-01
-summary: S.
-sections:
+CODE = VERSION_HEAD + """\
   - key: first
     title: First
     clauses:

@@ -3,19 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from testkit import CodeDir
+from testkit import VERSION_HEAD, CodeDir
 
 from macros.code import build_code
 from macros.problems import CodeDataError
 
-GOOD = """\
-id: "1.0"
-title: T
-status: adopted
-body: Committee
-date: 2020-01-01
-summary: S.
-sections:
+GOOD = VERSION_HEAD + """\
   - key: one
     title: One
     clauses:

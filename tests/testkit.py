@@ -23,6 +23,17 @@ def mkdocs_build(config: Path, site_dir: Path) -> subprocess.CompletedProcess[st
     )
 
 
+VERSION_HEAD = """\
+id: "1.0"
+title: T
+status: adopted
+body: Committee
+date: 2020-01-01
+summary: S.
+sections:
+"""
+"""The metadata lines of a small adopted version 1.0; tests add its sections."""
+
 MANIFEST = """\
 title: Test Code
 source_document: the test report
