@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from . import inline, urls
 from .models import Comment, CommentKind, ResponseStatus
+from .wording import and_list
 
 if TYPE_CHECKING:
     from .code import Code
@@ -46,12 +47,6 @@ def comment_label(comment: Comment) -> str:
     return f"{comment.member}: {comment.topic}"
 
 
-def _join(parts: list[str]) -> str:
-    if len(parts) < 2:
-        return "".join(parts)
-    return "; ".join(parts[:-1]) + " and " + parts[-1]
-
-
 def render_clause_comments(ctx: PageContext, clause: NumberedClause) -> str:
     """'Comments on this clause: ...' under a clause, or '' when there are none."""
     record = ctx.code.consultation
@@ -64,7 +59,7 @@ def render_clause_comments(ctx: PageContext, clause: NumberedClause) -> str:
             else "Comments on this clause")
     links = [f'<a href="{escape(urls.relative(ctx.page, comment_path(c.id)))}">'
              f"{escape(comment_label(c))}</a>" for c in comments]
-    return f'<p class="smc-comments">{lead}: {_join(links)}.</p>'
+    return f'<p class="smc-comments">{lead}: {and_list(links, "; ")}.</p>'
 
 
 def _clause_links(code: Code, version_id: str, keys: tuple[str, ...], page: str) -> str:

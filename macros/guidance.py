@@ -7,16 +7,17 @@ every reference with the clauses, in every version, that cite it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from html import escape
 from urllib.parse import urlsplit
 
 from . import urls
 from .loader import Loaded
-from .models import Guidance, GuidanceList, Status
+from .models import Guidance, GuidanceList
 from .numbering import NumberedClause, NumberedVersion
 from .problems import Problem
+from .wording import and_list
 
 GUIDANCE_PATH = "guidance/"
 
@@ -120,25 +121,24 @@ def citations(versions: Iterable[NumberedVersion], guidance_id: str) -> tuple[Ci
     return tuple(found)
 
 
-_STATUS_WORD = {Status.adopted: "in force", Status.draft: "draft, not adopted",
-                Status.superseded: "superseded"}
-
-
-def _citation_html(citation: Citation, page: str) -> str:
+def _citation_html(citation: Citation, page: str,
+                   status: Callable[[NumberedVersion], str]) -> str:
     version = citation.version
     links = []
     for clause in citation.clauses:
         target = urls.anchored(urls.version_path(version.id), clause.target.anchor)
         links.append(f'<a href="{escape(urls.relative(page, target))}">clause '
                      f"{escape(clause.number)}</a>")
-    joined = links[0] if len(links) == 1 else ", ".join(links[:-1]) + " and " + links[-1]
-    status = _STATUS_WORD[version.version.status]
-    return f"<li>Version {escape(version.id)} ({status}): {joined}</li>"
+    return f"<li>Version {escape(version.id)} ({escape(status(version))}): {and_list(links)}</li>"
 
 
 def render_page(guidance: Iterable[Guidance], versions: tuple[NumberedVersion, ...],
-                source_document: str, page: str) -> str:
-    """The guidance page: every reference, where the report cites it, and which clauses do."""
+                source_document: str, page: str,
+                status: Callable[[NumberedVersion], str]) -> str:
+    """The guidance page: every reference, where the report cites it, and which clauses do.
+
+    `status` names a version's standing ('in force', 'draft, not adopted'), as everywhere.
+    """
     blocks = []
     for g in guidance:
         if g.url:
@@ -150,7 +150,7 @@ def render_page(guidance: Iterable[Guidance], versions: tuple[NumberedVersion, .
         cited = citations(versions, g.id)
         if cited:
             by = ("<p>Cited by:</p><ul>"
-                  + "".join(_citation_html(c, page) for c in cited) + "</ul>")
+                  + "".join(_citation_html(c, page, status) for c in cited) + "</ul>")
         else:
             by = "<p>No clause of the Code cites it.</p>"
         place = g.cited_in if g.cited_in.startswith("Appendix") else f"paragraph {g.cited_in}"

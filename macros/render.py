@@ -16,6 +16,7 @@ from .dates import long_date
 from .models import ProvenanceKind, Status
 from .numbering import NumberedClause, NumberedItem, NumberedSection, NumberedVersion
 from .versions import render_clause_versions, render_version_list
+from .wording import and_list
 
 
 @dataclass(frozen=True)
@@ -101,17 +102,11 @@ def _xref(ctx: PageContext) -> inline.XRefRenderer:
     return render
 
 
-def _join(parts: list[str]) -> str:
-    if len(parts) < 2:
-        return "".join(parts)
-    return ", ".join(parts[:-1]) + " and " + parts[-1]
-
-
 def render_refs(ctx: PageContext, clause: NumberedClause) -> str:
     if not clause.clause.refs:
         return ""
     links = [_xref(ctx)(key) for key in clause.clause.refs]
-    return f'<p class="smc-refs">See also {_join(links)}.</p>'
+    return f'<p class="smc-refs">See also {and_list(links)}.</p>'
 
 
 def render_guidance(ctx: PageContext, clause: NumberedClause) -> str:

@@ -11,6 +11,7 @@ from .code import Code
 from .glossary import Glossary
 from .settings import Settings
 from .statements import render_accessibility_statement, render_contact
+from .versions import status_words
 
 
 def define_site_macros(env: Any, code: Code, glossary: Glossary, settings: Settings | None,
@@ -34,7 +35,8 @@ def define_site_macros(env: Any, code: Code, glossary: Glossary, settings: Setti
     def guidance_page() -> str:
         """Every piece of guidance, with the clauses of each version that cite it."""
         return guidance.render_page(code.guidance.values(), code.versions,
-                                    code.source_document, page_path())
+                                    code.source_document, page_path(),
+                                    lambda version: status_words(code, version))
 
     @env.macro
     def guidance_callout(guidance_id: str) -> str:

@@ -9,6 +9,7 @@ from macros.code import build_code
 from macros.guidance import render_page, url_problem
 from macros.problems import CodeDataError
 from macros.render import PageContext, render_clause
+from macros.versions import status_words
 
 FILE = "content/data/guidance.yaml"
 
@@ -122,7 +123,7 @@ def test_guidance_page_lists_each_reference_with_the_clauses_citing_it(
                      .replace("guidance: [principles]", "guidance: [help]"))
     code = build_code(code_dir.manifest, code_dir.root)
     html = render_page(code.guidance.values(), code.versions, code.source_document,
-                       "guidance/")
+                       "guidance/", lambda version: status_words(code, version))
     help_entry, principles_entry = html.split('<section class="smc-guidance-entry"')[1:]
     assert '<h2 id="help">Help with abuse</h2>' in help_entry
     assert ('<li>Version 1.0 (in force): <a href="../code/1.0/#clause-1.1">clause 1.1</a></li>'
