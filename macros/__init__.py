@@ -13,10 +13,9 @@ from . import urls
 from .consultation_page import render_consultation
 from .dates import long_date
 from .downloads import render_downloads
-from .render import render_status, render_version
+from .render import render_current, render_status, render_version
 from .site_macros import define_site_macros
 from .version_macros import define_version_macros
-from .versions import render_newer_drafts
 
 
 def _code(env: Any) -> Any:
@@ -31,12 +30,12 @@ def _code(env: Any) -> Any:
 
 def define_env(env: Any) -> None:
     code = _code(env)
-    downloads = env.conf.plugins["clauses"].downloads
+    plugin = env.conf.plugins["clauses"]
+    downloads = plugin.downloads
 
     def page_path() -> str:
         return env.page.url if env.page else ""
 
-    plugin = env.conf.plugins["clauses"]
     define_site_macros(env, code, plugin.glossary, plugin.settings, page_path)
     define_version_macros(env, code, page_path)
 
@@ -52,15 +51,7 @@ def define_env(env: Any) -> None:
     @env.macro
     def code_current() -> str:
         """The version in force, at the short path, saying which version it is."""
-        current = code.current
-        here = page_path()
-        link = urls.relative(here, urls.version_path(current.id))
-        drafts = render_newer_drafts(code, here)
-        intro = (f'<div class="smc-current"><p>This page always shows the version in force. '
-                 f'It is <a href="{link}">version {current.id}</a>; to link to a clause in a '
-                 f"committee paper, use the clause's versioned link, which never changes.</p>"
-                 f"{drafts}</div>")
-        return intro + render_version(code, current, here, offer(current.id))
+        return render_current(code, page_path(), offer(code.current.id))
 
     env.variables["code_title"] = code.title
     env.variables["current_version"] = code.current.id if code.current else None

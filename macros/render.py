@@ -15,7 +15,7 @@ from .consultation_page import render_clause_comments
 from .dates import long_date
 from .models import ProvenanceKind, Status
 from .numbering import NumberedClause, NumberedItem, NumberedSection, NumberedVersion
-from .versions import render_clause_versions, render_version_list
+from .versions import render_clause_versions, render_newer_drafts, render_version_list
 from .wording import and_list
 
 
@@ -164,3 +164,16 @@ def render_version(code: Code, version: NumberedVersion, page: str, downloads: s
             f"{render_status(code, version)}\n{render_version_list(code, version, page)}"
             f"{downloads}{render_contents(version)}\n"
             f"{sections}\n</div>")
+
+
+def render_current(code: Code, page: str, downloads: str = "") -> str:
+    """The short path: says which version is in force and that links should use its own path."""
+    current = code.current
+    if current is None:
+        raise ValueError("no version is in force, so the short path has nothing to show")
+    link = escape(urls.relative(page, urls.version_path(current.id)))
+    intro = (f'<div class="smc-current"><p>This page always shows the version in force. '
+             f'It is <a href="{link}">version {escape(current.id)}</a>; to link to a clause in '
+             f"a committee paper, use the clause's versioned link, which never changes.</p>"
+             f"{render_newer_drafts(code, page)}</div>")
+    return intro + render_version(code, current, page, downloads)
