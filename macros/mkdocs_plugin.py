@@ -30,6 +30,7 @@ from .print_running import RUNNING_CSS_PATH, running_css
 from .problems import CodeDataError
 from .schema import schema_text
 from .settings import Settings, SettingsError, read_settings
+from .startup import defer_unused_imports, skip_macros_git_info
 from .theme_html import fix_theme_html
 from .version_site import (
     check_record,
@@ -41,6 +42,9 @@ from .version_site import (
 from .versions import with_version_selector
 
 DEFAULT_GLOSSARY = "content/data/glossary.md"
+
+# MkDocs loads the plugins in the order mkdocs.yml lists them, this one before macros.
+defer_unused_imports()
 
 
 class ClausesConfig(Config):
@@ -64,7 +68,7 @@ class ClausesPlugin(BasePlugin[ClausesConfig]):
     settings: Settings | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        _skip_macros_git_info()
+        skip_macros_git_info()
         base = Path(config.config_file_path).parent
         try:
             with _without_cycle_collection():
@@ -150,21 +154,6 @@ def _without_cycle_collection() -> Iterator[None]:
         if enabled:
             gc.enable()
         gc.freeze()
-
-
-def _skip_macros_git_info() -> None:
-    """Spare every build the twelve `git` commands mkdocs-macros-plugin runs at start.
-
-    mkdocs-macros-plugin 1.5 fills a `git` variable (last commit, tag, author) by
-    running git twelve times, about 65 ms a build; no page of this site uses it, and
-    with `on_undefined: strict` a page that tried would fail the build by name.
-    """
-    try:
-        import mkdocs_macros.context as macros_context
-    except ImportError:
-        return
-    if hasattr(macros_context, "get_git_info"):
-        macros_context.get_git_info = lambda: {"status": False, "date": None}
 
 
 def _download_settings(config: MkDocsConfig) -> tuple[str, str]:
