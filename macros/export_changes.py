@@ -10,55 +10,59 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from pydantic import Field
-
 from . import urls
 from .changelog import ClauseChange, Placed, VersionChanges
 from .code import Code
 from .consultation_page import comment_path
 from .diff import BREAK, Segment
-from .export_json import Export, schema_path
+from .export_json import schema_path
 from .models import Key, Status
+from .shape import field, record
 
 CHANGES_SCHEMA_NAME = "code-changes.schema.json"
 
 ChangeKind = Literal["added", "removed", "reworded", "moved", "renumbered"]
 
 
-class Placement(Export):
+@record
+class Placement:
     """Where a clause stands in one version."""
 
     version: str
     number: str
     anchor: str
-    url: str = Field(description="Versioned URL of the clause in that version.")
+    url: str = field(description="Versioned URL of the clause in that version.")
     section_number: str
     section_title: str
 
 
-class RedlinePart(Export):
+@record
+class RedlinePart:
     op: Literal["equal", "delete", "insert"]
-    text: str = Field(description="The words; a blank line marks a paragraph or item break.")
+    text: str = field(description="The words; a blank line marks a paragraph or item break.")
 
 
-class Answer(Export):
-    id: Key = Field(description="Id of a consultation comment.")
-    url: str | None = Field(default=None, description="The comment on the consultation page.")
+@record
+class Answer:
+    id: Key = field(description="Id of a consultation comment.")
+    url: str | None = field(default=None, description="The comment on the consultation page.")
 
 
-class ExportChange(Export):
+@record
+class ExportChange:
     key: Key
-    kinds: tuple[ChangeKind, ...] = Field(description="What happened to the clause.")
-    old: Placement | None = Field(description="In the previous version; null when added.")
-    new: Placement | None = Field(description="In this version; null when removed.")
-    reason: str = Field(description="Why, as the data gives it (or why it was renumbered).")
+    kinds: tuple[ChangeKind, ...] = field(description="What happened to the clause.")
+    old: Placement | None = field(description="In the previous version; null when added.")
+    new: Placement | None = field(description="In this version; null when removed.")
+    reason: str = field(description="Why, as the data gives it (or why it was renumbered).")
     answers: tuple[Answer, ...] = ()
-    redline: tuple[RedlinePart, ...] = Field(
+    redline: tuple[RedlinePart, ...] = field(
         default=(), description="Word-level changes of wording, when reworded."
     )
 
 
-class ChangeCounts(Export):
+@record
+class ChangeCounts:
     added: int
     removed: int
     reworded: int
@@ -66,10 +70,11 @@ class ChangeCounts(Export):
     unchanged: int
 
 
-class ChangesDocument(Export):
+@record
+class ChangesDocument:
     """The changes from one version of the Code to the next."""
 
-    schema_uri: str = Field(alias="$schema", description="URL of this JSON Schema.")
+    schema_uri: str = field(alias="$schema", description="URL of this JSON Schema.")
     council: str
     code_title: str
     version: str

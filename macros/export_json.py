@@ -9,16 +9,16 @@ back into it.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Iterator
 from typing import Literal
-
-from pydantic import BaseModel, ConfigDict, Field
 
 from . import inline, urls
 from .code import Code
 from .models import Change, Guidance, Key, Provenance, Removal, Status
 from .numbering import NumberedClause, NumberedItem, NumberedVersion, Target
 from .render import status_text
+from .shape import field, record, to_data
 
 SCHEMA_NAME = "code-version.schema.json"
 
@@ -42,52 +42,52 @@ def schema_path(name: str = SCHEMA_NAME) -> str:
     return f"schema/{name}"
 
 
-class Export(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
-
-
-class Reference(Export):
+@record
+class Reference:
     """A cross-reference to another clause or item of the same version."""
 
-    key: Key = Field(description="Stable key of the clause or item referred to.")
-    number: str = Field(description="Its number in this version, e.g. '2.3' or '2.3(a)'.")
-    url: str = Field(description="Its versioned URL.")
-    context: Literal["text", "see-also"] = Field(
+    key: Key = field(description="Stable key of the clause or item referred to.")
+    number: str = field(description="Its number in this version, e.g. '2.3' or '2.3(a)'.")
+    url: str = field(description="Its versioned URL.")
+    context: Literal["text", "see-also"] = field(
         description="text: named in the wording; see-also: listed after the clause."
     )
 
 
-class ExportItem(Export):
+@record
+class ExportItem:
     key: Key
-    letter: str = Field(description="The item's letter, e.g. 'a'.")
-    number: str = Field(description="e.g. '2.3(a)'.")
-    anchor: str = Field(description="Anchor of the item on its version page, e.g. 'clause-2.3-a'.")
-    url: str = Field(description="Versioned URL of the item.")
-    text: str = Field(description="Wording in the data's Markdown subset; [[key]] is a "
+    letter: str = field(description="The item's letter, e.g. 'a'.")
+    number: str = field(description="e.g. '2.3(a)'.")
+    anchor: str = field(description="Anchor of the item on its version page, e.g. 'clause-2.3-a'.")
+    url: str = field(description="Versioned URL of the item.")
+    text: str = field(description="Wording in the data's Markdown subset; [[key]] is a "
                       "cross-reference.")
-    plain_text: str = Field(description="Wording as plain text, cross-references as numbers.")
+    plain_text: str = field(description="Wording as plain text, cross-references as numbers.")
     cross_references: tuple[Reference, ...] = ()
 
 
-class ExportClause(Export):
-    key: Key = Field(description="Stable key: follows the clause from version to version.")
-    number: str = Field(description="Number in this version, e.g. '2.3'.")
-    anchor: str = Field(description="Anchor on the version page, e.g. 'clause-2.3'. The key is "
+@record
+class ExportClause:
+    key: Key = field(description="Stable key: follows the clause from version to version.")
+    number: str = field(description="Number in this version, e.g. '2.3'.")
+    anchor: str = field(description="Anchor on the version page, e.g. 'clause-2.3'. The key is "
                         "also an anchor.")
-    url: str = Field(description="Versioned URL of the clause: it never changes meaning.")
-    text: str = Field(description="Wording in the data's Markdown subset; [[key]] is a "
+    url: str = field(description="Versioned URL of the clause: it never changes meaning.")
+    text: str = field(description="Wording in the data's Markdown subset; [[key]] is a "
                       "cross-reference.")
-    plain_text: str = Field(description="Wording as plain text, cross-references as numbers.")
+    plain_text: str = field(description="Wording as plain text, cross-references as numbers.")
     provenance: Provenance
     items: tuple[ExportItem, ...] = ()
     cross_references: tuple[Reference, ...] = ()
-    guidance: tuple[Key, ...] = Field(default=(), description="Ids of guidance cited; see "
+    guidance: tuple[Key, ...] = field(default=(), description="Ids of guidance cited; see "
                                       "the document's 'guidance' list.")
-    change: Change | None = Field(default=None, description="Why the clause differs from the "
+    change: Change | None = field(default=None, description="Why the clause differs from the "
                                   "previous version, when it does.")
 
 
-class ExportSection(Export):
+@record
+class ExportSection:
     key: Key
     number: str
     anchor: str
@@ -96,38 +96,40 @@ class ExportSection(Export):
     clauses: tuple[ExportClause, ...]
 
 
-class VersionInfo(Export):
+@record
+class VersionInfo:
     id: str
     title: str
     status: Status
-    status_text: str = Field(description="Plain sentence: in force, superseded or draft.")
-    in_force: bool = Field(description="True only for the version in force.")
-    body: str = Field(description="Body that approved this version, or that a draft is for.")
+    status_text: str = field(description="Plain sentence: in force, superseded or draft.")
+    in_force: bool = field(description="True only for the version in force.")
+    body: str = field(description="Body that approved this version, or that a draft is for.")
     date: dt.date
     superseded_on: dt.date | None = None
     summary: str
-    previous: str | None = Field(default=None, description="Id of the version before.")
-    url: str = Field(description="The version's page.")
+    previous: str | None = field(default=None, description="Id of the version before.")
+    url: str = field(description="The version's page.")
     pdf_url: str
     json_url: str
-    changes_url: str | None = Field(
+    changes_url: str | None = field(
         default=None, description="What changed from the previous version, as JSON."
     )
 
 
-class VersionDocument(Export):
+@record
+class VersionDocument:
     """One version of the Code, numbered, as published at code/<id>/code-<id>.json."""
 
-    schema_uri: str = Field(alias="$schema", description="URL of this JSON Schema.")
+    schema_uri: str = field(alias="$schema", description="URL of this JSON Schema.")
     council: str
     code_title: str
-    source_document: str = Field(description="The document the wording is taken from.")
+    source_document: str = field(description="The document the wording is taken from.")
     version: VersionInfo
     sections: tuple[ExportSection, ...]
-    removed: tuple[Removal, ...] = Field(
+    removed: tuple[Removal, ...] = field(
         default=(), description="Clauses of the previous version left out, with why."
     )
-    guidance: tuple[Guidance, ...] = Field(
+    guidance: tuple[Guidance, ...] = field(
         default=(), description="Guidance cited by this version's clauses."
     )
 
@@ -217,6 +219,6 @@ def version_document(code: Code, version: NumberedVersion, site_url: str,
     )
 
 
-def to_json(document: BaseModel) -> bytes:
+def to_json(document: object) -> bytes:
     """Stable, readable JSON bytes of an export document."""
-    return (document.model_dump_json(by_alias=True, indent=2, exclude_none=False) + "\n").encode()
+    return (json.dumps(to_data(document), indent=2, ensure_ascii=False) + "\n").encode()

@@ -11,13 +11,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
-from pydantic import BaseModel, ValidationError
-
 from .models import GuidanceList, Manifest, Version
 from .problems import Problem, did_you_mean
+from .shape import Fault, Invalid, field_keys, validate
 from .yamlfile import YamlDoc, read_yaml
 
-M = TypeVar("M", bound=BaseModel)
+M = TypeVar("M")
 
 _CONTAINERS = {"sections": "section", "clauses": "clause", "items": "item", "guidance": "guidance",
                "comments": "comment"}
@@ -40,9 +39,9 @@ def load_model(path: Path, shown_as: str, model: type[M]) -> Loaded[M] | list[Pr
                         f"start the file with the fields of a {model.__name__.lower()}, "
                         "e.g. 'id: \"1.0\"'")]
     try:
-        return Loaded(doc, model.model_validate(doc.data))
-    except ValidationError as err:
-        return [_problem(doc, model, e) for e in err.errors()]
+        return Loaded(doc, validate(model, doc.data))
+    except Invalid as err:
+        return [_problem(doc, model, wrong) for wrong in err.faults]
 
 
 def _label(data: Any, loc: Sequence[str | int]) -> str | None:
@@ -61,36 +60,13 @@ def _label(data: Any, loc: Sequence[str | int]) -> str | None:
     return label
 
 
-def _fields_of(model: type[BaseModel], data: Any, loc: Sequence[str | int]) -> list[str]:
-    """The field names allowed where `loc` points, for 'did you mean'."""
-    current: type[BaseModel] | None = model
-    for part in loc:
-        if current is None or isinstance(part, int):
-            continue
-        field = current.model_fields.get(str(part))
-        if field is None:
-            return []
-        current = _inner_model(field.annotation)
-    return list(current.model_fields) if current else []
-
-
-def _inner_model(annotation: Any) -> type[BaseModel] | None:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for arg in getattr(annotation, "__args__", ()):
-        found = _inner_model(arg)
-        if found:
-            return found
-    return None
-
-
-def _problem(doc: YamlDoc, model: type[BaseModel], error: Any) -> Problem:
-    loc = tuple(error["loc"])
+def _problem(doc: YamlDoc, model: type, wrong: Fault) -> Problem:
+    loc = wrong.loc
     label = _label(doc.data, loc)
     field = next((str(p) for p in reversed(loc) if isinstance(p, str)), "")
-    kind = error["type"]
+    kind, given = wrong.kind, wrong.input
     if kind == "extra_forbidden":
-        allowed = _fields_of(model, doc.data, loc[:-1])
+        allowed = field_keys(model, loc[:-1])
         hint = did_you_mean(field, allowed)
         return Problem(doc.file, doc.line(loc), label, f"unknown field '{field}'.{hint}".rstrip(),
                        "remove it or use one of: " + ", ".join(allowed))
@@ -98,42 +74,38 @@ def _problem(doc: YamlDoc, model: type[BaseModel], error: Any) -> Problem:
         return Problem(doc.file, doc.line(loc[:-1]), label, f"missing required field '{field}'",
                        f"add '{field}:' with a value")
     if kind == "string_pattern_mismatch" and field in ("key", "id", "refs", "guidance", "answers"):
-        return Problem(doc.file, doc.line(loc), label,
-                       f"'{error['input']}' is not a valid key",
+        return Problem(doc.file, doc.line(loc), label, f"'{given}' is not a valid key",
                        "use lower-case letters and digits joined by single hyphens, "
                        "e.g. 'facebook-page'")
-    if kind == "string_type" and isinstance(error["input"], int | float):
+    if kind == "string_type" and isinstance(given, int | float):
         return Problem(doc.file, doc.line(loc), label,
-                       f"field '{field}' must be text, not the number {error['input']!r}",
-                       f"put the value in quotes, e.g. {field}: \"{error['input']}\"")
+                       f"field '{field}' must be text, not the number {given!r}",
+                       f"put the value in quotes, e.g. {field}: \"{given}\"")
     if kind == "string_too_long":
-        size = len(error["input"])
-        limit = error["ctx"]["max_length"]
         return Problem(doc.file, doc.line(loc), label,
-                       f"field '{field}' is {size:,} characters long; the limit is {limit:,}",
-                       "shorten it or split it into several clauses")
+                       f"field '{field}' is {len(given):,} characters long; the limit is "
+                       f"{wrong.limit:,}", "shorten it or split it into several clauses")
     what = f"each entry of '{field}'" if loc and isinstance(loc[-1], int) else f"field '{field}'"
-    given = _shown(error.get("input"))
-    if kind == "string_type" and error.get("input") is None:
+    shown = _shown(given)
+    if kind == "string_type" and given is None:
         return Problem(doc.file, doc.line(loc), label, f"{what} is empty",
                        f"write a value after '{field}:'")
     if kind == "string_type":
-        return Problem(doc.file, doc.line(loc), label, f"{what} must be text, not {given}",
+        return Problem(doc.file, doc.line(loc), label, f"{what} must be text, not {shown}",
                        "write the text after the colon, in quotes if it starts with [ { or *")
-    if kind in ("model_type", "model_attributes_type", "dict_type"):
+    if kind == "model_type":
         return Problem(doc.file, doc.line(loc), label,
-                       f"{what} must be a set of fields (name: value lines), not {given}",
+                       f"{what} must be a set of fields (name: value lines), not {shown}",
                        "write the fields as the schema in content/pages/schema/ shows")
-    if kind in ("tuple_type", "list_type"):
+    if kind == "tuple_type":
         return Problem(doc.file, doc.line(loc), label,
-                       f"{what} must be a list (lines starting with '- '), not {given}",
+                       f"{what} must be a list (lines starting with '- '), not {shown}",
                        f"write each entry of '{field}' on its own line starting with '- '")
-    if kind.startswith(("date_", "datetime_")):
+    if kind.startswith("date_"):
         return Problem(doc.file, doc.line(loc), label,
-                       f"{what} must be a date written YYYY-MM-DD, not {given}",
+                       f"{what} must be a date written YYYY-MM-DD, not {shown}",
                        "write the date as YYYY-MM-DD, e.g. 2019-10-01")
-    message = error["msg"].removeprefix("Value error, ")
-    return Problem(doc.file, doc.line(loc), label, f"field '{field}': {message}",
+    return Problem(doc.file, doc.line(loc), label, f"field '{field}': {wrong.message}",
                    "correct the value; the schema in content/pages/schema/ lists what is allowed")
 
 

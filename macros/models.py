@@ -10,7 +10,7 @@ import datetime as dt
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from .shape import Rule, field, record
 
 KEY_PATTERN = r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"
 VERSION_ID_PATTERN = r"^[0-9]+\.[0-9]+$"
@@ -18,7 +18,7 @@ REPORT_PARAGRAPH_PATTERN = r"^([0-9]+(\.[0-9]+)*|Appendix [0-9]+)$"
 
 Key = Annotated[
     str,
-    Field(
+    Rule(
         pattern=KEY_PATTERN,
         max_length=80,
         description="Stable key: lower-case words joined by hyphens. Never reused for another "
@@ -27,7 +27,7 @@ Key = Annotated[
 ]
 Text = Annotated[
     str,
-    Field(
+    Rule(
         min_length=1,
         max_length=20_000,
         description="Clause wording in a small Markdown subset: **bold**, *emphasis*, "
@@ -37,81 +37,81 @@ Text = Annotated[
 ]
 
 
-class Strict(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
-
-
 class ProvenanceKind(StrEnum):
     verbatim = "verbatim"
     reconstructed = "reconstructed"
     drafted = "drafted"
 
 
-class Provenance(Strict):
+@record
+class Provenance:
     """Where a clause's wording comes from."""
 
-    kind: ProvenanceKind = Field(
+    kind: ProvenanceKind = field(
         description="verbatim: quoted exactly in the committee report; reconstructed: written "
         "from the report's description of the clause; drafted: new wording written for this "
         "version."
     )
-    source: str | None = Field(
+    source: str | None = field(
         default=None,
         pattern=REPORT_PARAGRAPH_PATTERN,
         description="The report paragraph that quotes or describes the clause, e.g. '2.2'.",
     )
-    note: str | None = Field(
+    note: str | None = field(
         default=None, description="Anything a reader should know about the wording's origin."
     )
 
-    @model_validator(mode="after")
-    def _source_needed(self) -> Provenance:
+    def _check(self) -> None:
         if self.kind is not ProvenanceKind.drafted and not self.source:
             raise ValueError(
                 f"a {self.kind.value} clause needs 'source': the report paragraph it comes from"
             )
-        return self
 
 
-class Change(Strict):
+@record
+class Change:
     """Why a clause differs from the previous version (used by the changelog)."""
 
-    reason: str = Field(min_length=1, description="Plain-English reason for the change.")
-    answers: tuple[Key, ...] = Field(
+    reason: str = field(min_length=1, description="Plain-English reason for the change.")
+    answers: tuple[Key, ...] = field(
         default=(), description="Ids of the consultation comments this change answers."
     )
 
 
-class Removal(Strict):
+@record
+class Removal:
     """A clause of the previous version that this version leaves out, and why."""
 
-    key: Key = Field(description="Key of the clause in the previous version.")
-    reason: str = Field(min_length=1, description="Plain-English reason for removing it.")
-    answers: tuple[Key, ...] = Field(
+    key: Key = field(description="Key of the clause in the previous version.")
+    reason: str = field(min_length=1, description="Plain-English reason for removing it.")
+    answers: tuple[Key, ...] = field(
         default=(), description="Ids of the consultation comments this removal answers."
     )
 
 
-class Item(Strict):
+@record
+class Item:
     key: Key
     text: Text
 
 
-class Clause(Strict):
+@record
+class Clause:
     key: Key
     text: Text
     provenance: Provenance
-    items: tuple[Item, ...] = Field(default=(), description="Lettered items: (a), (b), ...")
-    refs: tuple[Key, ...] = Field(
+    items: tuple[Item, ...] = field(default=(), description="Lettered items: (a), (b), ...")
+    refs: tuple[Key, ...] = field(
         default=(), description="Keys of clauses this clause points the reader to ('see also')."
     )
-    guidance: tuple[Key, ...] = Field(default=(), description="Ids of guidance this clause cites.")
+    guidance: tuple[Key, ...] = field(default=(), description="Ids of guidance this clause cites.")
     change: Change | None = None
 
 
-class Section(Strict):
+@record
+class Section:
     key: Key
-    title: str = Field(min_length=1, max_length=200)
+    title: str = field(min_length=1, max_length=200)
     clauses: tuple[Clause, ...]
 
 
@@ -121,64 +121,68 @@ class Status(StrEnum):
     superseded = "superseded"
 
 
-class Version(Strict):
+@record
+class Version:
     """One version of the Code, as adopted or as drafted."""
 
-    id: str = Field(pattern=VERSION_ID_PATTERN, description="Version number, e.g. '1.0'.")
-    title: str = Field(min_length=1)
+    id: str = field(pattern=VERSION_ID_PATTERN, description="Version number, e.g. '1.0'.")
+    title: str = field(min_length=1)
     status: Status
-    body: str = Field(
+    body: str = field(
         min_length=1,
         description="The body that approved this version, or that a draft is prepared for.",
     )
-    date: dt.date = Field(
+    date: dt.date = field(
         description="Date approved (adopted or superseded) or the meeting a draft is prepared for."
     )
     superseded_on: dt.date | None = None
-    summary: str = Field(min_length=1, description="One or two plain sentences about this version.")
+    summary: str = field(min_length=1, description="One or two plain sentences about this version.")
     sections: tuple[Section, ...]
-    removed: tuple[Removal, ...] = Field(
+    removed: tuple[Removal, ...] = field(
         default=(), description="Clauses of the previous version left out of this one, with why."
     )
 
 
-class Manifest(Strict):
+@record
+class Manifest:
     """content/data/code.yaml: which files hold the Code, in date order."""
 
-    title: str = Field(min_length=1)
-    source_document: str = Field(
+    title: str = field(min_length=1)
+    source_document: str = field(
         min_length=1,
         description="The document the Code's wording is taken from, as a reader would name it, "
         "e.g. 'the report to the Constitution and Ethics Committee of 1 October 2019'.",
     )
-    versions: tuple[str, ...] = Field(min_length=1)
+    versions: tuple[str, ...] = field(min_length=1)
     guidance: str | None = None
     consultation: str | None = None
 
 
-class Guidance(Strict):
+@record
+class Guidance:
     """A published reference the Code points readers to."""
 
     id: Key
-    title: str = Field(min_length=1)
-    publisher: str = Field(min_length=1)
+    title: str = field(min_length=1)
+    publisher: str = field(min_length=1)
     # Checked by guidance.check_guidance, which says exactly what is wrong with an address.
-    url: str | None = Field(
+    url: str | None = field(
         default=None,
         description="The address as the report cites it; https only. Leave out if none.",
-        json_schema_extra={"format": "uri", "pattern": r"^https://[^\s/$.?#][^\s]*$"},
+        schema_extra={"format": "uri", "pattern": r"^https://[^\s/$.?#][^\s]*$"},
     )
-    cited_in: str = Field(pattern=REPORT_PARAGRAPH_PATTERN,
+    cited_in: str = field(pattern=REPORT_PARAGRAPH_PATTERN,
                           description="Where the report cites it, e.g. '3.1' or 'Appendix 3'.")
-    summary: str = Field(min_length=1, description="One plain sentence on what the reader finds.")
-    callout: str | None = Field(
+    summary: str = field(min_length=1, description="One plain sentence on what the reader finds.")
+    callout: str | None = field(
         default=None, min_length=1, max_length=80,
         description="A heading that makes the guidance stand out where it is shown, e.g. "
         "'Being abused or threatened online?'. Leave out for a plain 'Further guidance' note.",
     )
 
 
-class GuidanceList(Strict):
+@record
+class GuidanceList:
     guidance: tuple[Guidance, ...]
 
 
@@ -189,15 +193,16 @@ class ResponseStatus(StrEnum):
     for_committee = "for-committee"
 
 
-class Response(Strict):
+@record
+class Response:
     """How the revised version answers a comment, or why it does not."""
 
     status: ResponseStatus
-    text: str = Field(min_length=1, description="The answer, in plain English.")
-    clauses: tuple[Key, ...] = Field(
+    text: str = field(min_length=1, description="The answer, in plain English.")
+    clauses: tuple[Key, ...] = field(
         default=(), description="Keys of clauses in the revised version that answer the comment."
     )
-    options: tuple[Annotated[str, Field(min_length=1)], ...] = Field(
+    options: tuple[Annotated[str, Rule(min_length=1)], ...] = field(
         default=(),
         description="For a comment the committee must decide (status 'for-committee'): the "
         "choices open to it, one plain sentence each.",
@@ -209,24 +214,25 @@ class CommentKind(StrEnum):
     summarised = "summarised"
 
 
-class Comment(Strict):
+@record
+class Comment:
     """One member's comment on the Code, as the report records it."""
 
     id: Key
-    member: str = Field(min_length=1, description="e.g. 'Cllr Manning'.")
-    topic: str = Field(
+    member: str = field(min_length=1, description="e.g. 'Cllr Manning'.")
+    topic: str = field(
         min_length=1, max_length=120,
         description="A few words naming what the comment is about, used as its heading and "
         "as the text of links to it, e.g. 'The reputation clause'.",
     )
-    paragraph: str = Field(pattern=REPORT_PARAGRAPH_PATTERN, description="Report paragraph.")
-    kind: CommentKind = Field(description="quoted: the member's words exactly; summarised.")
-    words: str = Field(
+    paragraph: str = field(pattern=REPORT_PARAGRAPH_PATTERN, description="Report paragraph.")
+    kind: CommentKind = field(description="quoted: the member's words exactly; summarised.")
+    words: str = field(
         min_length=1,
         description="What the member said: exactly, for 'quoted'; in plain words, for "
         "'summarised'. Same Markdown subset as clause text, without cross-references.",
     )
-    concerns: tuple[Key, ...] = Field(
+    concerns: tuple[Key, ...] = field(
         default=(),
         description="Keys of the clauses (or lettered items) of the reviewed version it is "
         "about; none when it is about the whole Code.",
@@ -234,9 +240,10 @@ class Comment(Strict):
     response: Response
 
 
-class Consultation(Strict):
+@record
+class Consultation:
     """The members' comments on one version and how the next version answers them."""
 
-    reviewed_version: str = Field(pattern=VERSION_ID_PATTERN)
-    answered_by: str = Field(pattern=VERSION_ID_PATTERN)
-    comments: tuple[Comment, ...] = Field(min_length=1)
+    reviewed_version: str = field(pattern=VERSION_ID_PATTERN)
+    answered_by: str = field(pattern=VERSION_ID_PATTERN)
+    comments: tuple[Comment, ...] = field(min_length=1)

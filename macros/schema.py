@@ -5,15 +5,14 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from pydantic import BaseModel
-
 from .export_changes import CHANGES_SCHEMA_NAME, ChangesDocument
 from .export_json import SCHEMA_NAME, VersionDocument
 from .models import Consultation, GuidanceList, Manifest, Version
+from .shape import json_schema
 
 SCHEMA_BASE = "schema/"
 
-SCHEMAS: dict[str, type[BaseModel]] = {
+SCHEMAS: dict[str, type] = {
     "version.schema.json": Version,
     "guidance.schema.json": GuidanceList,
     "manifest.schema.json": Manifest,
@@ -26,7 +25,7 @@ SCHEMAS: dict[str, type[BaseModel]] = {
 def schema_text(name: str) -> str:
     model = SCHEMAS[name]
     schema = {"$schema": "https://json-schema.org/draft/2020-12/schema",
-              **model.model_json_schema()}
+              **json_schema(model)}
     return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
 
 

@@ -11,6 +11,7 @@ from macros.code import Code, build_code
 from macros.models import Version
 from macros.numbering import NumberedVersion, number_version
 from macros.problems import CodeDataError
+from macros.shape import validate
 
 TWO = FIXTURES / "two-versions"
 
@@ -88,7 +89,7 @@ def test_one_moved_clause_among_many_is_the_only_one_moved() -> None:
 
 
 def _numbered(keys: list[str], version_id: str) -> NumberedVersion:
-    version = Version.model_validate({
+    version = validate(Version, {
         "id": version_id, "title": "T", "status": "adopted", "body": "B",
         "date": "2020-01-01", "summary": "S.",
         "sections": [{"key": "s", "title": "S", "clauses": [
