@@ -20,10 +20,9 @@ from .problems import Problem
 
 _LINE = re.compile(r"^\*\[(?P<abbr>[^\]]+)\]:[ \t]*(?P<title>.*?)\s*$")
 _ABBR = re.compile(r"^[A-Za-z][A-Za-z0-9]*$")
-# Text inside these elements is left alone.
-_SKIP = frozenset({"abbr", "code", "pre", "script", "style", "textarea", "title", "svg"})
-_TAG = re.compile(r"<!--.*?-->|<[^>]*>", re.S)
-_TAG_NAME = re.compile(r"^</?\s*([A-Za-z][A-Za-z0-9-]*)")
+# Text inside these elements is left alone (they do not nest in the pages this site writes).
+_SKIPPED = re.compile(
+    r"<(abbr|code|pre|script|style|textarea|title|svg)\b[^>]*(?<!/)>.*?</\1\s*>", re.S | re.I)
 
 
 @dataclass(frozen=True)
@@ -33,7 +32,10 @@ class Glossary:
 
     def __post_init__(self) -> None:
         words = sorted(self.terms, key=len, reverse=True)
-        pattern = r"\b(" + "|".join(map(re.escape, words)) + r")\b" if words else r"(?!)"
+        # A word followed by '>' before any '<' is inside a tag (an attribute or a comment):
+        # the generator and Markdown write a '>' in text as '&gt;'.
+        pattern = (r"\b(" + "|".join(map(re.escape, words)) + r")\b(?![^<]*>)" if words
+                   else r"(?!)")
         object.__setattr__(self, "_pattern", re.compile(pattern))
 
     def _wrap(self, text: str) -> str:
@@ -44,29 +46,15 @@ class Glossary:
 
     def apply(self, html: str) -> str:
         """Wrap each known abbreviation in the text of `html` (never inside tags or <abbr>)."""
-        if not self.terms:
+        if not self._pattern.search(html):
             return html
         out: list[str] = []
-        skipping: list[str] = []
         pos = 0
-        for tag in _TAG.finditer(html):
-            text = html[pos:tag.start()]
-            out.append(text if skipping else self._wrap(text))
-            out.append(tag.group(0))
-            pos = tag.end()
-            name = _TAG_NAME.match(tag.group(0))
-            if not name or tag.group(0).endswith("/>"):
-                continue
-            element = name.group(1).lower()
-            if element not in _SKIP:
-                continue
-            if tag.group(0).startswith("</"):
-                if skipping and skipping[-1] == element:
-                    skipping.pop()
-            else:
-                skipping.append(element)
-        rest = html[pos:]
-        out.append(rest if skipping else self._wrap(rest))
+        for skipped in _SKIPPED.finditer(html):
+            out.append(self._wrap(html[pos:skipped.start()]))
+            out.append(skipped.group(0))
+            pos = skipped.end()
+        out.append(self._wrap(html[pos:]))
         return "".join(out)
 
 

@@ -74,3 +74,20 @@ def test_the_sites_glossary_explains_the_abbreviations_the_report_uses() -> None
     assert isinstance(loaded, Glossary), loaded
     for abbr in ("FOI", "LGA", "WLGA", "SMT", "DPA", "Cllr"):
         assert abbr in loaded.terms
+
+
+def test_comments_preformatted_text_and_drawings_are_left_alone() -> None:
+    g = glossary("*[LGA]: Local Government Association\n")
+    html = ('<!-- LGA --><pre><code class="x">LGA</code> LGA</pre><svg viewBox="0 0 1 1">'
+            '<title>LGA</title><path d="LGA"/></svg><img alt="LGA"/><p>LGA &gt; LGA</p>')
+    assert g.apply(html) == html.replace(
+        "<p>LGA &gt; LGA</p>",
+        '<p><abbr title="Local Government Association">LGA</abbr> &gt; '
+        '<abbr title="Local Government Association">LGA</abbr></p>')
+
+
+def test_a_self_closing_element_does_not_hide_the_text_after_it() -> None:
+    g = glossary("*[LGA]: Local Government Association\n")
+    assert g.apply('<svg class="i"/><p>LGA</p><svg></svg>') == (
+        '<svg class="i"/><p><abbr title="Local Government Association">LGA</abbr></p>'
+        "<svg></svg>")
