@@ -23,6 +23,7 @@ _ABBR = re.compile(r"^[A-Za-z][A-Za-z0-9]*$")
 # Text inside these elements is left alone (they do not nest in the pages this site writes).
 _SKIPPED = re.compile(
     r"<(abbr|code|pre|script|style|textarea|title|svg)\b[^>]*(?<!/)>.*?</\1\s*>", re.S | re.I)
+_WORD_CHAR = re.compile(r"\w")
 
 
 @dataclass(frozen=True)
@@ -32,15 +33,19 @@ class Glossary:
 
     def __post_init__(self) -> None:
         words = sorted(self.terms, key=len, reverse=True)
-        # A word followed by '>' before any '<' is inside a tag (an attribute or a comment):
-        # the generator and Markdown write a '>' in text as '&gt;'.
-        pattern = (r"\b(" + "|".join(map(re.escape, words)) + r")\b(?![^<]*>)" if words
+        # Starting with the words themselves lets the regex engine skip ahead quickly; the
+        # word boundary before a match is checked in `_wrap`. A word followed by '>' before
+        # any '<' is inside a tag (an attribute or a comment): the generator and Markdown
+        # write a '>' in text as '&gt;'.
+        pattern = (r"(?:" + "|".join(map(re.escape, words)) + r")\b(?![^<]*>)" if words
                    else r"(?!)")
         object.__setattr__(self, "_pattern", re.compile(pattern))
 
     def _wrap(self, text: str) -> str:
         def one(match: re.Match[str]) -> str:
-            word = match.group(1)
+            word, start = match.group(0), match.start()
+            if start and _WORD_CHAR.match(text, start - 1):
+                return word  # the end of a longer word
             return f'<abbr title="{escape(self.terms[word])}">{word}</abbr>'
         return self._pattern.sub(one, text)
 

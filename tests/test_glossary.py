@@ -91,3 +91,9 @@ def test_a_self_closing_element_does_not_hide_the_text_after_it() -> None:
     assert g.apply('<svg class="i"/><p>LGA</p><svg></svg>') == (
         '<svg class="i"/><p><abbr title="Local Government Association">LGA</abbr></p>'
         "<svg></svg>")
+
+
+def test_a_word_that_only_ends_with_an_abbreviation_is_left_alone() -> None:
+    g = glossary("*[LGA]: Local Government Association\n")
+    assert g.apply("<p>XLGA 2LGA _LGA (LGA)</p>") == (
+        '<p>XLGA 2LGA _LGA (<abbr title="Local Government Association">LGA</abbr>)</p>')
