@@ -178,7 +178,9 @@ def page_file(site_dir: Path, url: str) -> Path:
     return site_dir / path / "index.html" if path == "" or path.endswith("/") else site_dir / path
 
 
-_ID = re.compile(r"""\sid=(?:"([^"]*)"|'([^']*)'|([^\s>"']+))""")
+# Starts with the literal 'id=' so the regex engine skips ahead fast; the white space
+# that must come before an attribute is checked in `_ids`.
+_ID = re.compile(r"""id=(?:"([^"]*)"|'([^']*)'|([^\s>"']+))""")
 
 
 def missing_in_output(record: Iterable[Recorded], site_dir: Path, shown_as: str
@@ -208,7 +210,8 @@ def _ids(file: Path) -> set[str]:
     if file.suffix not in (".html", ""):
         return set()
     text = file.read_text(encoding="utf-8", errors="replace")
-    return {next(g for g in m.groups() if g is not None) for m in _ID.finditer(text)}
+    return {m.group(m.lastindex or 0) for m in _ID.finditer(text)
+            if m.start() and text[m.start() - 1].isspace()}
 
 
 def record(manifest: Path, record_path: Path, base: Path) -> tuple[int, list[Problem]]:

@@ -161,11 +161,13 @@ def test_the_built_site_is_checked_for_each_recorded_anchor(tmp_path: Path) -> N
     site = tmp_path / "site"
     (site / "code" / "1.0").mkdir(parents=True)
     (site / "code" / "1.0" / "index.html").write_text(
-        '<h3 id="clause-1.1">1.1</h3><div class="smc-clause" id="scope"></div>',
+        '<h3 id="clause-1.1">1.1</h3><div class="smc-clause"\nid=scope></div>'
+        "<p data-id='clause-1.3' grid=\"clause-1.4\">id=clause-1.5</p>",
         encoding="utf-8")
     record = [Recorded(4, PublishedUrl("code/1.0/#clause-1.1", "scope")),
               Recorded(5, PublishedUrl("code/1.0/#clause-1.2", "tone")),
-              Recorded(6, PublishedUrl("code/2.0/"))]
+              Recorded(6, PublishedUrl("code/2.0/")),
+              *(Recorded(7, PublishedUrl(f"code/1.0/#clause-1.{n}")) for n in (3, 4, 5))]
     assert [str(p) for p in missing_in_output(record, site, "published-urls.txt")] == [
         "published-urls.txt:5: code/1.0/#clause-1.2: published URL code/1.0/#clause-1.2 no "
         "longer resolves: the built page has no id 'clause-1.2'. Fix: restore it: a published "
@@ -173,6 +175,10 @@ def test_the_built_site_is_checked_for_each_recorded_anchor(tmp_path: Path) -> N
         "published-urls.txt:6: code/2.0/: published URL code/2.0/ is not in the built site "
         "(code/2.0/index.html is missing). Fix: restore it: a published version keeps its "
         "clauses, numbers and keys for ever; make changes in a new version",
+        *(f"published-urls.txt:7: code/1.0/#clause-1.{n}: published URL code/1.0/#clause-1.{n} "
+          f"no longer resolves: the built page has no id 'clause-1.{n}'. Fix: restore it: a "
+          "published version keeps its clauses, numbers and keys for ever; make changes in a "
+          "new version" for n in (3, 4, 5)),
     ]
 
 
