@@ -433,8 +433,11 @@ HOW_TO_READ = """\
   copied in as they are. The ratio is what the generator adds: importing it,
   loading and checking the data, the changelog, the downloads, the macros. The
   start-up line says how much of the difference is only importing code, which
-  does not grow with the Code. The synthetic comparison shows the same ratio
-  where pages, not start-up, dominate.
+  does not grow with the Code (the macros plugin is imported after the
+  generator, as in a build, which spares it `requests`: see `macros/startup.py`).
+  The synthetic comparison shows the same ratio where pages, not start-up,
+  dominate. Both builds run from compiled bytecode: the run compiles `macros/`
+  first, as pip compiled MkDocs and the theme when it installed them.
 - **Growth.** *CPU ms per clause* is a build's CPU time divided by the number
   of clauses in each version. A fixed start-up cost makes it fall as the Code
   grows; a step that grew faster than the Code (comparing every clause with
