@@ -9,6 +9,7 @@ time and a published version's PDF rarely changes.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import math
 import os
@@ -72,9 +73,16 @@ def _pdf(html: str, cache: Path | None = None) -> bytes:
     return _PDF_CACHE[digest]
 
 
+@functools.cache
+def _weasyprint_version() -> str:
+    """Part of each stored PDF's name: another WeasyPrint may render the same HTML otherwise.
+    Read once (about a millisecond each time), not once per version."""
+    return metadata.version("weasyprint")
+
+
 def _stored_pdf(html: str, digest: str, cache: Path) -> bytes:
     """The PDF from the cache folder, rendered and stored there when missing."""
-    stored = cache / f"{digest}-weasyprint-{metadata.version('weasyprint')}.pdf"
+    stored = cache / f"{digest}-weasyprint-{_weasyprint_version()}.pdf"
     if stored.is_file():
         return stored.read_bytes()
     data = render_pdf(html)
