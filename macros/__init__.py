@@ -1,8 +1,9 @@
 """Generator of the Social Media Code website: load, validate, number, diff, render.
 
 `define_env` is the mkdocs-macros-plugin entry point. It reads the Code that
-the `clauses` plugin loaded once for this build and exposes one macro per
-kind of page, so a page costs one macro call however many clauses it has.
+the `clauses` plugin loaded once for this build and offers hand-written pages
+the macros they use (links to the version in force, the contact details, the
+guidance call-outs). The pages made from the Code are written by `pages.py`.
 """
 
 from __future__ import annotations
@@ -10,12 +11,9 @@ from __future__ import annotations
 from typing import Any
 
 from . import urls
-from .consultation_page import render_consultation
 from .dates import long_date
-from .downloads import render_downloads
-from .render import render_current, render_status, render_version
+from .render import render_status
 from .site_macros import define_site_macros
-from .version_macros import define_version_macros
 
 
 def _code(env: Any) -> Any:
@@ -31,27 +29,11 @@ def _code(env: Any) -> Any:
 def define_env(env: Any) -> None:
     code = _code(env)
     plugin = env.conf.plugins["clauses"]
-    downloads = plugin.downloads
 
     def page_path() -> str:
         return env.page.url if env.page else ""
 
     define_site_macros(env, code, plugin.glossary, plugin.settings, page_path)
-    define_version_macros(env, code, page_path)
-
-    def offer(version_id: str) -> str:
-        return render_downloads(downloads.get(version_id, ()), page_path())
-
-    @env.macro
-    def code_version(version_id: str) -> str:
-        """The whole of one version of the Code, numbered, with its status."""
-        version = code.version(version_id)
-        return render_version(code, version, page_path(), offer(version_id))
-
-    @env.macro
-    def code_current() -> str:
-        """The version in force, at the short path, saying which version it is."""
-        return render_current(code, page_path(), offer(code.current.id))
 
     env.variables["code_title"] = code.title
     env.variables["current_version"] = code.current.id if code.current else None
@@ -69,8 +51,3 @@ def define_env(env: Any) -> None:
     @env.macro
     def version_status(version_id: str) -> str:
         return render_status(code, code.version(version_id))
-
-    @env.macro
-    def consultation_record() -> str:
-        """Every member's comment on the Code, grouped by member, with its response."""
-        return render_consultation(code, page_path())

@@ -100,7 +100,7 @@ class ClausesPlugin(BasePlugin[ClausesConfig]):
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.code is not None
-        for page in generated_pages(self.code):
+        for page in generated_pages(self.code, self.downloads, config.site_url or ""):
             files.append(File.generated(
                 config, page.src_uri, content=page.markdown,
                 inclusion=InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV))

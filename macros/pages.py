@@ -1,80 +1,93 @@
-"""The pages the generator adds to the site, computed from the Code.
+"""The pages the generator adds to the site, written from the Code once per build.
 
-Each generated page is a few lines of Markdown calling one macro, so the
-page-level work is one macro call, not one per clause.
+Each generated page is finished Markdown (HTML blocks) with `render_macros:
+false` in its front matter, so the macros plugin leaves it alone: its text,
+titles included, comes from the data and is shown as written, even where it
+holds Jinja marks such as '{{'. Hand-written pages use the macros instead.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from . import urls
+from . import guidance, urls
+from .changes_html import render_changelog
 from .code import Code
-from .consultation_page import CONSULTATION_PATH
+from .consultation_page import CONSULTATION_PATH, render_consultation
+from .downloads import Download, render_downloads
 from .guidance import GUIDANCE_PATH
-from .history_html import history_title
+from .history_html import history_title, render_history
+from .render import render_current, render_version
+from .versions import status_words
 
 
 @dataclass(frozen=True)
 class GeneratedPage:
     src_uri: str  # path of the virtual Markdown file, e.g. "code/1.0/index.md"
     title: str
-    body: str  # Markdown, usually one macro call
+    body: str  # the page's content: Markdown, here one HTML block
     searchable: bool = True  # False for pages that repeat another page's text
     search_boost: float | None = None  # rank this page's sections above others in search
     in_nav: bool = True  # False for pages reached only by links (clause histories)
 
     @property
     def markdown(self) -> str:
-        search = "" if self.searchable else "search:\n  exclude: true\n"
-        if self.searchable and self.search_boost:
-            search = f"search:\n  boost: {self.search_boost}\n"
-        return f"---\ntitle: {json.dumps(_as_text(self.title))}\n{search}---\n\n{self.body}\n"
+        meta = {"title": self.title, "render_macros": False}
+        if not self.searchable:
+            meta["search"] = {"exclude": True}
+        elif self.search_boost:
+            meta["search"] = {"boost": self.search_boost}
+        lines = [f"{name}: {json.dumps(value)}" for name, value in meta.items()]
+        return "---\n" + "\n".join(lines) + f"\n---\n\n{self.body}\n"
 
 
-def _as_text(title: str) -> str:
-    """A title from the data, shown as written. The macros plugin renders a page title
-    that contains Jinja marks ('{{', '{%', '{#') and the theme shows the title unrendered,
-    so an invisible word joiner (U+2060) goes between the two characters of each mark."""
-    for mark in ("{{", "{%", "{#"):
-        title = title.replace(mark, mark[0] + "\u2060" + mark[1])
-    return title
+def page_path(src_uri: str) -> str:
+    """The site path of a generated page ('code/1.0/index.md' -> 'code/1.0/')."""
+    return src_uri.removesuffix("index.md")
 
 
 def version_title(code: Code, version_id: str) -> str:
     return f"{code.title}: version {version_id}"
 
 
-def generated_pages(code: Code) -> list[GeneratedPage]:
+def generated_pages(code: Code, downloads: Mapping[str, tuple[Download, ...]],
+                    site_url: str) -> list[GeneratedPage]:
+    """Every page the Code adds, each written for its own path (links are relative)."""
+    pages: list[GeneratedPage] = []
+
+    def add(src_uri: str, title: str, body: Callable[[str], str], **options: object) -> None:
+        pages.append(GeneratedPage(src_uri, title, body(page_path(src_uri)), **options))
+
+    def offer(version_id: str, path: str) -> str:
+        return render_downloads(downloads.get(version_id, ()), path)
+
     # Search ranks the Code's own clauses above pages that quote them, the version in force first.
-    pages = [
-        GeneratedPage(f"{urls.version_path(v.id)}index.md", version_title(code, v.id),
-                      f'{{{{ code_version("{v.id}") }}}}',
-                      search_boost=3 if v is code.current else 2)
-        for v in code.versions
-    ]
+    for v in code.versions:
+        add(f"{urls.version_path(v.id)}index.md", version_title(code, v.id),
+            lambda path, v=v: render_version(code, v, path, offer(v.id, path)),
+            search_boost=3 if v is code.current else 2)
     if code.current:
         # The version in force is also at its own path; search offers that one only.
-        pages.append(GeneratedPage(f"{urls.current_path()}index.md",
-                                   f"{code.title}: the version in force", "{{ code_current() }}",
-                                   searchable=False))
+        current = code.current
+        add(f"{urls.current_path()}index.md", f"{code.title}: the version in force",
+            lambda path: render_current(code, path, offer(current.id, path)), searchable=False)
     if code.guidance:
-        pages.append(GeneratedPage(f"{GUIDANCE_PATH}index.md", "Further guidance",
-                                   "{{ guidance_page() }}"))
+        add(f"{GUIDANCE_PATH}index.md", "Further guidance",
+            lambda path: guidance.render_page(code.guidance.values(), code.versions,
+                                              code.source_document, path,
+                                              lambda version: status_words(code, version)))
     if code.consultation:
-        pages.append(GeneratedPage(f"{CONSULTATION_PATH}index.md",
-                                   "Members' comments on the Code and the responses",
-                                   "{{ consultation_record() }}"))
+        add(f"{CONSULTATION_PATH}index.md", "Members' comments on the Code and the responses",
+            lambda path: render_consultation(code, path))
     if len(code.versions) > 1:
-        pages.append(GeneratedPage(f"{urls.changes_path()}index.md",
-                                   f"What changed in the {code.title}", "{{ changelog() }}"))
+        add(f"{urls.changes_path()}index.md", f"What changed in the {code.title}",
+            lambda path: render_changelog(code, path))
     # One lasting page per clause key, reached from each clause; not in the navigation,
     # and not in search, which offers the clause itself in each version instead.
-    pages.extend(
-        GeneratedPage(f"{urls.history_path(key)}index.md", history_title(history),
-                      f'{{{{ clause_history("{key}") }}}}', in_nav=False,
-                      searchable=False)
-        for key, history in code.changelog.histories.items()
-    )
+    for key, history in code.changelog.histories.items():
+        add(f"{urls.history_path(key)}index.md", history_title(history),
+            lambda path, key=key: render_history(code, key, path, site_url),
+            in_nav=False, searchable=False)
     return pages

@@ -11,7 +11,6 @@ from .code import Code
 from .glossary import Glossary
 from .settings import Settings
 from .statements import render_accessibility_statement, render_contact
-from .versions import status_words
 
 
 def define_site_macros(env: Any, code: Code, glossary: Glossary, settings: Settings | None,
@@ -30,13 +29,6 @@ def define_site_macros(env: Any, code: Code, glossary: Glossary, settings: Setti
         except KeyError:
             known = ", ".join(code.guidance) or "none"
             raise RuntimeError(f"no guidance with id '{guidance_id}' (ids: {known})") from None
-
-    @env.macro
-    def guidance_page() -> str:
-        """Every piece of guidance, with the clauses of each version that cite it."""
-        return guidance.render_page(code.guidance.values(), code.versions,
-                                    code.source_document, page_path(),
-                                    lambda version: status_words(code, version))
 
     @env.macro
     def guidance_callout(guidance_id: str) -> str:

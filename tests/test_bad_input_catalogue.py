@@ -4,7 +4,9 @@ exact lines expected, no traceback, and leaves the last good site exactly as it 
 from __future__ import annotations
 
 import hashlib
+import html
 import os
+import re
 import shutil
 import subprocess
 from collections.abc import Callable
@@ -223,3 +225,8 @@ def test_template_syntax_in_clause_text_is_shown_as_text(
     assert result.returncode == 0, result.stdout + result.stderr
     page = (site / "code" / "1.0" / "index.html").read_text(encoding="utf-8")
     assert f"<p>{text}</p>" in page.replace("&#x27;", "'")
+    # The clause's history page takes its title from the wording, also as typed.
+    history = (site / "clause" / "gamma" / "index.html").read_text(encoding="utf-8")
+    title = re.search(r"<title>(.*?)</title>", history, re.S).group(1)
+    assert " ".join(text.split()[:4]) in html.unescape(title)
+    assert "\u2060" not in history
