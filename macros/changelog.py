@@ -20,10 +20,10 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from types import MappingProxyType
 
 from .diff import Segment, clause_words, redline, same_words
+from .frozen import frozen
 from .numbering import NumberedClause, NumberedSection, NumberedVersion
 from .problems import Problem, did_you_mean
 from .yamlfile import YamlDoc
@@ -32,7 +32,7 @@ RENUMBERED_ONLY = ("Renumbered only: sections or clauses before it were added, r
                    "moved. Its wording is unchanged.")
 
 
-@dataclass(frozen=True)
+@frozen
 class Placed:
     """A clause as it stands in one version, with its section."""
 
@@ -45,7 +45,7 @@ class Placed:
         return self.clause.number
 
 
-@dataclass(frozen=True)
+@frozen
 class ClauseChange:
     """How one clause differs between a version and the one before it."""
 
@@ -80,7 +80,7 @@ class ClauseChange:
         return self.reason or (RENUMBERED_ONLY if self.renumbered else "")
 
 
-@dataclass(frozen=True)
+@frozen
 class VersionChanges:
     """Every clause change from `previous` to `version`, in the order a reader meets them."""
 
@@ -109,7 +109,7 @@ class VersionChanges:
         return len(self.version.clauses()) - len(self.clauses) + len(self.removed)
 
 
-@dataclass(frozen=True)
+@frozen
 class HistoryEntry:
     """A clause in one version, and how it got there from the version before."""
 
@@ -117,7 +117,7 @@ class HistoryEntry:
     change: ClauseChange | None  # None in the first version that has the clause
 
 
-@dataclass(frozen=True)
+@frozen
 class ClauseHistory:
     key: str
     entries: tuple[HistoryEntry, ...]  # oldest first
@@ -129,7 +129,7 @@ class ClauseHistory:
         return self.entries[-1].placed
 
 
-@dataclass(frozen=True)
+@frozen
 class Changelog:
     versions: Mapping[str, VersionChanges]  # by id of the later version
     histories: Mapping[str, ClauseHistory]  # by clause key, in first-seen order

@@ -7,12 +7,12 @@ with every problem found, or returns a `Code` that rendering only reads.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 
 from . import changelog as changes
 from .consultation import ConsultationRecord, load_consultation
+from .frozen import field, frozen
 from .guidance import check_guidance
 from .loader import load_code
 from .models import Guidance, Status
@@ -21,7 +21,7 @@ from .problems import CodeDataError
 from .validate import check_version, check_versions
 
 
-@dataclass(frozen=True)
+@frozen
 class Code:
     title: str
     source_document: str

@@ -10,11 +10,11 @@ The result is an index that pages read to link clauses and comments both ways.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
 
 from . import inline
+from .frozen import frozen
 from .inline import Paragraph
 from .loader import Loaded, RawCode, load_model
 from .models import Comment, Consultation, Version
@@ -23,7 +23,7 @@ from .problems import Problem, did_you_mean
 MANIFEST_FILE = "content/data/code.yaml"
 
 
-@dataclass(frozen=True)
+@frozen
 class ConsultationRecord:
     """The checked comments, their parsed words, and which clauses they are linked to."""
 
@@ -80,7 +80,7 @@ def _keys(version: Version) -> tuple[set[str], set[str]]:
     return clauses, items
 
 
-@dataclass(frozen=True)
+@frozen
 class _Answer:
     """One comment id named by a version, and where."""
 

@@ -12,16 +12,16 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
 from html import escape
 
+from .frozen import frozen
 from .inline import Emphasis, Inline, Link, Paragraph, Plain, Strong, XRef
 from .numbering import NumberedClause, NumberedVersion
 
 BREAK = "\n"  # the compared form of a paragraph or item break
 
 
-@dataclass(frozen=True)
+@frozen
 class Word:
     """One word of a clause: `compare` is what the diff compares, `text` what a reader sees."""
 
@@ -34,7 +34,7 @@ class Word:
         return self.compare == BREAK
 
 
-@dataclass(frozen=True)
+@frozen
 class Segment:
     """A run of words that is unchanged ('equal'), deleted ('delete') or inserted ('insert')."""
 

@@ -14,7 +14,6 @@ import hashlib
 import math
 import os
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
 from html import escape
 from importlib import metadata
 from pathlib import Path
@@ -31,13 +30,14 @@ from .export_json import (
     to_json,
     version_document,
 )
+from .frozen import frozen
 from .pdf import render_pdf, version_html
 
 _PDF_CACHE: dict[str, bytes] = {}
 _PDF_CACHE_LIMIT = 16
 
 
-@dataclass(frozen=True)
+@frozen
 class Download:
     version_id: str
     kind: str  # "pdf", "json" or "changes"

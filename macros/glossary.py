@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
 from types import MappingProxyType
 
+from .frozen import field, frozen
 from .problems import Problem
 
 _LINE = re.compile(r"^\*\[(?P<abbr>[^\]]+)\]:[ \t]*(?P<title>.*?)\s*$")
@@ -26,7 +26,7 @@ _SKIPPED = re.compile(
 _WORD_CHAR = re.compile(r"\w")
 
 
-@dataclass(frozen=True)
+@frozen
 class Glossary:
     terms: Mapping[str, str]
     _pattern: re.Pattern[str] = field(init=False, repr=False, compare=False)

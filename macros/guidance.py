@@ -8,11 +8,11 @@ every reference with the clauses, in every version, that cite it.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from html import escape
 from urllib.parse import urlsplit
 
 from . import urls
+from .frozen import frozen
 from .loader import Loaded
 from .models import Guidance, GuidanceList
 from .numbering import NumberedClause, NumberedVersion
@@ -105,7 +105,7 @@ def render_callout(guidance: Guidance, page: str) -> str:
             f"({escape(guidance.publisher)})</p></aside>")
 
 
-@dataclass(frozen=True)
+@frozen
 class Citation:
     version: NumberedVersion
     clauses: tuple[NumberedClause, ...]

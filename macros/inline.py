@@ -11,7 +11,8 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+
+from .frozen import frozen
 
 ALLOWED_SCHEMES = ("https://", "mailto:")
 
@@ -33,28 +34,28 @@ class InlineError(ValueError):
         self.fix = fix
 
 
-@dataclass(frozen=True)
+@frozen
 class Plain:
     text: str
 
 
-@dataclass(frozen=True)
+@frozen
 class Strong:
     children: tuple[Inline, ...]
 
 
-@dataclass(frozen=True)
+@frozen
 class Emphasis:
     children: tuple[Inline, ...]
 
 
-@dataclass(frozen=True)
+@frozen
 class Link:
     children: tuple[Inline, ...]
     url: str
 
 
-@dataclass(frozen=True)
+@frozen
 class XRef:
     key: str
 

@@ -7,10 +7,10 @@ collected for every file before anything fails, each with file, line and key.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
+from .frozen import frozen
 from .models import GuidanceList, Manifest, Version
 from .problems import Problem, did_you_mean
 from .shape import Fault, Invalid, field_keys, validate
@@ -22,7 +22,7 @@ _CONTAINERS = {"sections": "section", "clauses": "clause", "items": "item", "gui
                "comments": "comment"}
 
 
-@dataclass(frozen=True)
+@frozen
 class Loaded(Generic[M]):
     doc: YamlDoc
     model: M
@@ -121,7 +121,7 @@ def _shown(value: Any) -> str:
     return f"'{text[:40]}…'" if len(text) > 40 else f"'{text}'"
 
 
-@dataclass(frozen=True)
+@frozen
 class RawCode:
     """Everything the manifest points to, validated file by file."""
 

@@ -8,9 +8,9 @@ stable key, which is also an anchor on the page.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from types import MappingProxyType
 
+from .frozen import frozen
 from .inline import Paragraph
 from .models import Clause, Section, Version
 
@@ -25,7 +25,7 @@ def letter(index: int) -> str:
     return label
 
 
-@dataclass(frozen=True)
+@frozen
 class Target:
     """Something a cross-reference or a link can point at."""
 
@@ -39,14 +39,14 @@ class Target:
         return f"{self.kind if self.kind != 'item' else 'clause'} {self.number}"
 
 
-@dataclass(frozen=True)
+@frozen
 class NumberedItem:
     target: Target
     letter: str
     text: tuple[Paragraph, ...]
 
 
-@dataclass(frozen=True)
+@frozen
 class NumberedClause:
     target: Target
     clause: Clause
@@ -62,7 +62,7 @@ class NumberedClause:
         return self.target.number
 
 
-@dataclass(frozen=True)
+@frozen
 class NumberedSection:
     target: Target
     section: Section
@@ -79,7 +79,7 @@ class NumberedSection:
         return f"clause {first}" if first == last else f"clauses {first} to {last}"
 
 
-@dataclass(frozen=True)
+@frozen
 class NumberedVersion:
     version: Version
     file: str

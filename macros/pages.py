@@ -10,20 +10,20 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 
 from . import guidance, urls
 from .changes_html import render_changelog
 from .code import Code
 from .consultation_page import CONSULTATION_PATH, render_consultation
 from .downloads import Download, render_downloads
+from .frozen import frozen
 from .guidance import GUIDANCE_PATH
 from .history_html import history_title, render_history
 from .render import render_current, render_version
 from .versions import status_words
 
 
-@dataclass(frozen=True)
+@frozen
 class GeneratedPage:
     src_uri: str  # path of the virtual Markdown file, e.g. "code/1.0/index.md"
     title: str

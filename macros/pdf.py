@@ -10,12 +10,12 @@ mark on every page. The file is tagged (PDF/UA-1) with its language and title.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
 from html import escape
 
 from . import inline, urls
 from .code import Code
 from .dates import long_date
+from .frozen import frozen
 from .models import Status
 from .numbering import NumberedClause, NumberedItem, NumberedSection, NumberedVersion
 from .render import PageContext, render_provenance, render_refs, status_text
@@ -25,7 +25,7 @@ STATUS_LABEL = {Status.draft: "DRAFT, not adopted", Status.adopted: "In force",
                 Status.superseded: "Superseded"}
 
 
-@dataclass(frozen=True)
+@frozen
 class PdfContext(PageContext):
     """Links inside the PDF point at the PDF's own anchors."""
 

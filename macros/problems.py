@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable
-from dataclasses import dataclass
+
+from .frozen import frozen
 
 
-@dataclass(frozen=True, order=True)
+@frozen(order=True)
 class Problem:
     file: str
     line: int | None

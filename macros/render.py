@@ -6,20 +6,20 @@ escaped here; nothing in the data can add markup or script.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from html import escape
 
 from . import guidance, inline, urls
 from .code import Code
 from .consultation_page import render_clause_comments
 from .dates import long_date
+from .frozen import frozen
 from .models import ProvenanceKind, Status
 from .numbering import NumberedClause, NumberedItem, NumberedSection, NumberedVersion
 from .versions import render_clause_versions, render_newer_drafts, render_version_list
 from .wording import and_list
 
 
-@dataclass(frozen=True)
+@frozen
 class PageContext:
     """Where the HTML will be published, so links can be made relative to it."""
 

@@ -1,6 +1,6 @@
 """Typed, immutable records, checked against their declared shape, and their JSON Schemas.
 
-A record is a frozen dataclass made with `@record`. Its annotations give each
+A record is an immutable class made with `@record` (see frozen.py). Its annotations give each
 field's type; `field(...)`, or `Annotated[str, Rule(...)]` for a reusable type,
 adds a description and constraints. From that one declaration:
 
@@ -21,22 +21,23 @@ its data, and the benchmark's start-up budget has no room for it.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import enum
 import re
 import types
 import typing
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from typing import Any, TypeVar
+
+from . import frozen as fz
+from .frozen import frozen
 
 T = TypeVar("T")
 Loc = tuple[str | int, ...]
 _DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 
 
-@dataclass(frozen=True)
+@frozen
 class Rule:
     """What a field or reusable type says beyond its Python type."""
 
@@ -50,36 +51,35 @@ class Rule:
     def merged(self, over: Rule) -> Rule:
         """This rule with every setting that `over` gives replacing its own."""
         return Rule(**{f.name: getattr(over, f.name) if getattr(over, f.name) is not None
-                       else getattr(self, f.name) for f in dataclasses.fields(Rule)})
+                       else getattr(self, f.name) for f in fz.fields(Rule)})
 
 
 NO_RULE = Rule()
 
 
-def field(default: Any = dataclasses.MISSING, *, description: str | None = None,
+def field(default: Any = fz.MISSING, *, description: str | None = None,
           pattern: str | None = None, min_length: int | None = None,
           max_length: int | None = None, alias: str | None = None,
           schema_extra: Mapping[str, Any] | None = None) -> Any:
     """A record field with a description and constraints (and a default, if given)."""
     rule = Rule(description, pattern, min_length, max_length, alias, schema_extra)
-    return dataclasses.field(default=default, metadata={"rule": rule})
+    return fz.field(default=default, metadata={"rule": rule})
 
 
 def record(cls: type[T]) -> type[T]:
-    """Make `cls` a frozen, keyword-only dataclass whose shape `validate` checks."""
-    doc = cls.__dict__.get("__doc__")  # before dataclass() writes a signature there
-    made = dataclass(frozen=True, kw_only=True, slots=True)(cls)
-    made.__shape_doc__ = doc  # type: ignore[attr-defined]
+    """Make `cls` an immutable, keyword-only class whose shape `validate` checks."""
+    made = frozen(cls, kw_only=True)
+    made.__shape_record__ = True
     return made
 
 
 def is_record(value: Any) -> bool:
-    return hasattr(value, "__shape_doc__") and dataclasses.is_dataclass(value)
+    return getattr(value, "__shape_record__", False) is True
 
 
 # --- faults -------------------------------------------------------------------------------
 
-@dataclass(frozen=True)
+@frozen
 class Fault:
     """One thing wrong with the data: where, what kind, the value found, in words."""
 
@@ -261,13 +261,13 @@ class _Tuple(_Shape):
         return out
 
 
-@dataclass(frozen=True)
+@frozen
 class _Field:
     name: str  # the attribute
     key: str  # the name in the data
     shape: _Shape
     rule: Rule
-    default: Any  # dataclasses.MISSING when required
+    default: Any  # frozen.MISSING when required
 
 
 class _Record(_Shape):
@@ -280,7 +280,7 @@ class _Record(_Shape):
         if self._fields is None:  # on first use: a record may refer to one declared after it
             hints = typing.get_type_hints(self.cls, include_extras=True)
             made = []
-            for f in dataclasses.fields(self.cls):
+            for f in fz.fields(self.cls):
                 rule = f.metadata.get("rule", NO_RULE)
                 shape, rule = _shape_of(hints[f.name], rule)
                 made.append(_Field(f.name, rule.alias or f.name, shape, rule, f.default))
@@ -296,7 +296,7 @@ class _Record(_Shape):
         for f in self.fields:
             if f.key in value:
                 values[f.name] = f.shape.check(value[f.key], (*loc, f.key), faults)
-            elif f.default is dataclasses.MISSING:
+            elif f.default is fz.MISSING:
                 faults.append(Fault((*loc, f.key), "missing", None, "is required"))
         known = {f.key for f in self.fields}
         for key in value:
@@ -332,7 +332,7 @@ class _Record(_Shape):
                 schema["title"] = f.key.replace("_", " ").title()
             if f.rule.description:
                 schema["description"] = f.rule.description
-            if f.default is dataclasses.MISSING:
+            if f.default is fz.MISSING:
                 required.append(f.key)
             else:
                 schema["default"] = to_data(f.default)
@@ -340,7 +340,7 @@ class _Record(_Shape):
             properties[f.key] = schema
         out: dict[str, Any] = {"additionalProperties": False, "properties": properties,
                                "title": self.cls.__name__, "type": "object"}
-        doc = self.cls.__shape_doc__  # type: ignore[attr-defined]
+        doc = self.cls.__doc__
         if doc:
             out["description"] = " ".join(doc.split())
         if required:

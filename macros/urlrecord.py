@@ -17,13 +17,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass
 from pathlib import Path
 
 from . import urls
 from .code import Code, build_code
 from .consultation_page import CONSULTATION_PATH, comment_path
 from .downloads import download_paths
+from .frozen import frozen
 from .problems import Problem
 from .versions import changes_anchor
 
@@ -37,7 +37,7 @@ FIX = ("restore it: a published version keeps its clauses, numbers and keys for 
        "make changes in a new version")
 
 
-@dataclass(frozen=True, order=True)
+@frozen(order=True)
 class PublishedUrl:
     url: str  # site-relative path, maybe with "#anchor"
     means: str = ""  # for a number anchor: the key it designates
@@ -104,7 +104,7 @@ def computed_urls(code: Code, providers: Iterable[Provider] = PROVIDERS
     return found
 
 
-@dataclass(frozen=True)
+@frozen
 class Recorded:
     line: int
     published: PublishedUrl

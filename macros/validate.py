@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from . import inline
+from .frozen import frozen
 from .inline import Paragraph
 from .loader import Loaded, RawCode
 from .models import Status, Version
@@ -26,7 +27,7 @@ class VersionCheck:
     problems: list[Problem] = field(default_factory=list)
 
 
-@dataclass(frozen=True)
+@frozen
 class _Place:
     kind: str
     key: str

@@ -16,13 +16,13 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
 from html import escape
 
 from . import urls
 from .changelog import Changelog, VersionChanges
 from .code import Code
 from .dates import long_date
+from .frozen import frozen
 from .models import Status
 from .numbering import NumberedVersion
 
@@ -78,7 +78,7 @@ def selector_base(code: Code, page: str) -> str | None:
     return None
 
 
-@dataclass(frozen=True)
+@frozen
 class NavEntry:
     title: str
     src_uri: str

@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from .frozen import field, frozen
 from .problems import Problem
 
 MAX_FILE_BYTES = 5_000_000
 
 
-@dataclass(frozen=True)
+@frozen
 class YamlDoc:
     """A parsed YAML document and the line (1-based) of each node, by path."""
 
