@@ -24,7 +24,7 @@ from .code import Code, build_code
 from .downloads import Download, build_downloads, schema_files
 from .glossary import EMPTY as EMPTY_GLOSSARY
 from .glossary import Glossary, load_glossary
-from .pages import generated_pages
+from .pages import GeneratedPage, generated_pages
 from .pdf import PdfUnavailable
 from .print_running import RUNNING_CSS_PATH, running_css
 from .problems import CodeDataError
@@ -66,6 +66,7 @@ class ClausesPlugin(BasePlugin[ClausesConfig]):
     downloads: Mapping[str, tuple[Download, ...]] = MappingProxyType({})
     glossary: Glossary = EMPTY_GLOSSARY
     settings: Settings | None = None
+    generated: Mapping[str, GeneratedPage] = MappingProxyType({})
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         skip_macros_git_info()
@@ -94,15 +95,22 @@ class ClausesPlugin(BasePlugin[ClausesConfig]):
             config.extra_css.append(RUNNING_CSS_PATH)
         return config
 
+    def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig,
+                         files: Files) -> str:
+        generated = self.generated.get(page.file.src_uri)
+        return generated.body() if generated else markdown
+
     def on_page_content(self, html: str, page: object, config: MkDocsConfig,
                         files: Files) -> str:
         return self.glossary.apply(html)  # generated HTML, which Markdown's abbr skips
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.code is not None
-        for page in generated_pages(self.code, self.downloads, config.site_url or ""):
+        pages = generated_pages(self.code, self.downloads, config.site_url or "")
+        self.generated = {page.src_uri: page for page in pages}
+        for page in pages:
             files.append(File.generated(
-                config, page.src_uri, content=page.markdown,
+                config, page.src_uri, content=page.front_matter,
                 inclusion=InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV))
         path, text = versions_file(self.code)
         files.append(File.generated(config, path, content=text))

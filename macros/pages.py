@@ -1,9 +1,11 @@
-"""The pages the generator adds to the site, written from the Code once per build.
+"""The pages the generator adds to the site, written from the Code.
 
-Each generated page is finished Markdown (HTML blocks) with `render_macros:
-false` in its front matter, so the macros plugin leaves it alone: its text,
-titles included, comes from the data and is shown as written, even where it
-holds Jinja marks such as '{{'. Hand-written pages use the macros instead.
+A generated page's file holds only its front matter, with `render_macros:
+false` so the macros plugin leaves the page alone: its text, titles included,
+comes from the data and is shown as written, even where it holds Jinja marks
+such as '{{'. Its body, finished Markdown (HTML blocks), is written when MkDocs
+reaches the page (`GeneratedPage.body()`), so a Code of thousands of clauses
+never holds every page's text twice. Hand-written pages use the macros instead.
 """
 
 from __future__ import annotations
@@ -27,20 +29,24 @@ from .versions import status_words
 class GeneratedPage:
     src_uri: str  # path of the virtual Markdown file, e.g. "code/1.0/index.md"
     title: str
-    body: str  # the page's content: Markdown, here one HTML block
+    write: Callable[[str], str]  # the page's content (one HTML block) for its site path
     searchable: bool = True  # False for pages that repeat another page's text
     search_boost: float | None = None  # rank this page's sections above others in search
     in_nav: bool = True  # False for pages reached only by links (clause histories)
 
     @property
-    def markdown(self) -> str:
+    def front_matter(self) -> str:
+        """The file MkDocs reads: title, search settings, and that no macro is to run."""
         meta = {"title": self.title, "render_macros": False}
         if not self.searchable:
             meta["search"] = {"exclude": True}
         elif self.search_boost:
             meta["search"] = {"boost": self.search_boost}
         lines = [f"{name}: {json.dumps(value)}" for name, value in meta.items()]
-        return "---\n" + "\n".join(lines) + f"\n---\n\n{self.body}\n"
+        return "---\n" + "\n".join(lines) + "\n---\n"
+
+    def body(self) -> str:
+        return self.write(page_path(self.src_uri)) + "\n"
 
 
 def page_path(src_uri: str) -> str:
@@ -54,11 +60,11 @@ def version_title(code: Code, version_id: str) -> str:
 
 def generated_pages(code: Code, downloads: Mapping[str, tuple[Download, ...]],
                     site_url: str) -> list[GeneratedPage]:
-    """Every page the Code adds, each written for its own path (links are relative)."""
+    """Every page the Code adds; each body is written for its own path (links are relative)."""
     pages: list[GeneratedPage] = []
 
-    def add(src_uri: str, title: str, body: Callable[[str], str], **options: object) -> None:
-        pages.append(GeneratedPage(src_uri, title, body(page_path(src_uri)), **options))
+    def add(src_uri: str, title: str, write: Callable[[str], str], **options: object) -> None:
+        pages.append(GeneratedPage(src_uri, title, write, **options))
 
     def offer(version_id: str, path: str) -> str:
         return render_downloads(downloads.get(version_id, ()), path)

@@ -121,6 +121,10 @@ def against_floor(name: str, config: Path, work: Path, reps: int) -> tuple[Floor
     build(sites.capture_config(capture, config), captured_site,
           {"BENCH_CAPTURE_DIR": str(capture)})
     floor = sites.floor_config(capture, captured_site, config)
+    # One untimed build of each first, so that every timed build is a rebuild (PDFs cached,
+    # files in the page cache), in a fresh clone as much as anywhere.
+    build(config, work / "real-site")
+    build(floor, work / "floor-site")
     run = FloorRun(name, [], [])
     for i in range(reps):
         for label, cfg, into in (("real", config, run.real), ("floor", floor, run.floor)):
