@@ -300,9 +300,9 @@ class _Record(_Shape):
                 faults.append(Fault((*loc, f.key), "missing", None, "is required"))
         known = {f.key for f in self.fields}
         for key in value:
-            if key not in known:
-                faults.append(Fault((*loc, key), "extra_forbidden", value[key],
-                                        "is not a known field"))
+            if key not in known:  # a YAML key may be a number or a date: named as written
+                faults.append(Fault((*loc, key if isinstance(key, str) else str(key)),
+                                    "extra_forbidden", value[key], "is not a known field"))
         if len(faults) > before:
             return None
         made = self.cls(**values)

@@ -151,3 +151,8 @@ def test_real_data_files_pass_their_published_schema(path: Path) -> None:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     jsonschema.Draft202012Validator(schema).validate(_as_json(data))
     validate(SCHEMAS[name], data)
+
+
+def test_an_unknown_field_that_is_not_text_is_named_as_written() -> None:
+    assert faults({"title": "T", "made": "2019-06-27", 1: "x", None: "y"}) == [
+        (("1",), "extra_forbidden"), (("None",), "extra_forbidden")]

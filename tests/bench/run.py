@@ -471,8 +471,8 @@ HOW_TO_READ = """\
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="./bench-run.sh", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--reps", type=int, default=5,
-                        help="builds of the real site and of the floor (default 5)")
+    parser.add_argument("--reps", type=int, default=9,
+                        help="builds of the real site and of the floor (default 9)")
     parser.add_argument("--sizes", default="50,500,5000", help="synthetic clause counts")
     parser.add_argument("--versions", default="2,5,10", help="synthetic version counts")
     parser.add_argument("--small-reps", type=int, default=3,
