@@ -515,7 +515,7 @@ def main(argv: list[str]) -> int:
             page_weight(work, capture, real_site, res)
         if "floor" not in skip and args.floor_synthetic:
             n, v = (int(x) for x in args.floor_synthetic.split("x"))
-            synthetic_floor(work, n, v, args.small_reps, res)
+            synthetic_floor(work, n, v, max(args.small_reps, 5), res)
         if "synthetic" not in skip:
             synthetic(work, sizes, [int(x) for x in args.versions.split(",")], args.pdf, res,
                       args.small_reps)
