@@ -31,6 +31,7 @@ from typing import Any, TypeVar
 
 from . import frozen as fz
 from .frozen import frozen
+from .wording import or_list
 
 T = TypeVar("T")
 Loc = tuple[str | int, ...]
@@ -108,8 +109,7 @@ class _Shape:
 
 
 def _spoken(values: list[str]) -> str:
-    quoted = [f"'{v}'" for v in values]
-    return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " or " + quoted[-1]
+    return or_list([f"'{v}'" for v in values])
 
 
 class _Str(_Shape):
@@ -125,16 +125,16 @@ class _Str(_Shape):
         rule = self.rule
         if rule.min_length is not None and len(value) < rule.min_length:
             faults.append(Fault(loc, "string_too_short", value,
-                                    "must not be empty" if rule.min_length == 1 else
-                                    f"must be at least {rule.min_length} characters long",
-                                    rule.min_length))
+                                "must not be empty" if rule.min_length == 1 else
+                                f"must be at least {rule.min_length} characters long",
+                                rule.min_length))
         elif rule.max_length is not None and len(value) > rule.max_length:
             faults.append(Fault(loc, "string_too_long", value,
-                                    f"must be at most {rule.max_length:,} characters long",
-                                    rule.max_length))
+                                f"must be at most {rule.max_length:,} characters long",
+                                rule.max_length))
         elif self.pattern is not None and not self.pattern.search(value):
             faults.append(Fault(loc, "string_pattern_mismatch", value,
-                                    f"must match the pattern {rule.pattern}"))
+                                f"must match the pattern {rule.pattern}"))
         return value
 
     def schema(self, defs: dict[str, Any]) -> dict[str, Any]:
@@ -213,7 +213,7 @@ class _Literal(_Shape):
         if isinstance(value, str) and value in self.values:
             return value
         faults.append(Fault(loc, "literal_error", value,
-                                f"must be {_spoken([str(v) for v in self.values])}"))
+                            f"must be {_spoken([str(v) for v in self.values])}"))
         return None
 
     def schema(self, defs: dict[str, Any]) -> dict[str, Any]:
@@ -244,10 +244,9 @@ class _Tuple(_Shape):
             faults.append(Fault(loc, "tuple_type", value, "must be a list"))
             return None
         if self.rule.min_length is not None and len(value) < self.rule.min_length:
-            faults.append(Fault(loc, "too_short", value, "must not be empty"
-                                    if self.rule.min_length == 1 else
-                                    f"must have at least {self.rule.min_length} entries",
-                                    self.rule.min_length))
+            wanted = self.rule.min_length
+            faults.append(Fault(loc, "too_short", value, "must not be empty" if wanted == 1
+                                else f"must have at least {wanted} entries", wanted))
         check = self.inner.check
         return tuple(check(v, (*loc, i), faults) for i, v in enumerate(value))
 
@@ -327,6 +326,8 @@ class _Record(_Shape):
         required = []
         for f in self.fields:
             schema = f.shape.schema(defs)
+            # A title, except beside a reference to a record or a list of choices, whose
+            # definition has its own: the form the published schemas have always had.
             if not isinstance(f.shape, _Record | _Enum) and not (
                     isinstance(f.shape, _Optional) and isinstance(f.shape.inner, _Record)):
                 schema["title"] = f.key.replace("_", " ").title()
