@@ -101,7 +101,7 @@ def _make(cls: type[T], *, kw_only: bool, order: bool) -> type[T]:
                             "default follows one with a default")
     glob: dict[str, Any] = {"_set": object.__setattr__, "_MISSING": MISSING,
                             "FrozenInstanceError": FrozenInstanceError}
-    source = _source(cls.__qualname__, made, kw_only, order, "__post_init__" in namespace, glob)
+    source = _source(cls.__qualname__, made, kw_only, order, hasattr(cls, "__post_init__"), glob)
     local: dict[str, Any] = {}
     exec(source, glob, local)  # text built above from field names
     local["__repr__"] = reprlib.recursive_repr()(local["__repr__"])
