@@ -49,3 +49,13 @@ def test_an_already_loaded_module_is_left_alone() -> None:
               defer_import("no_such_module_here"))
     """)
     assert out == "False True False"
+
+
+def test_importing_a_submodule_of_a_deferred_module_loads_it_as_usual() -> None:
+    out = _run("""
+        import macros.mkdocs_plugin
+        import requests.adapters
+        from requests import Session
+        print(type(requests).__name__, requests.adapters.HTTPAdapter.__name__, Session.__name__)
+    """)
+    assert out == "module HTTPAdapter Session"
