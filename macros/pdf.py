@@ -18,6 +18,7 @@ from .dates import long_date
 from .frozen import frozen
 from .models import Status
 from .numbering import NumberedClause, NumberedItem, NumberedSection, NumberedVersion
+from .print_running import css_string
 from .render import PageContext, render_provenance, render_refs, status_text
 
 LANG = "en-GB"
@@ -42,11 +43,6 @@ class PdfContext(PageContext):
 
 class PdfUnavailable(RuntimeError):
     """WeasyPrint cannot run here; the message says what to install."""
-
-
-def css_string(text: str) -> str:
-    """A CSS string literal holding `text` (for generated `content:`)."""
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ") + '"'
 
 
 def document_title(council: str, code: Code, version: NumberedVersion) -> str:
