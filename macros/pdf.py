@@ -20,10 +20,9 @@ from .models import Status
 from .numbering import NumberedClause, NumberedItem, NumberedSection, NumberedVersion
 from .print_running import css_string
 from .render import PageContext, render_provenance, render_refs, status_text
+from .versions import printed_status
 
 LANG = "en-GB"
-STATUS_LABEL = {Status.draft: "DRAFT, not adopted", Status.adopted: "In force",
-                Status.superseded: "Superseded"}
 
 
 @frozen
@@ -46,8 +45,7 @@ class PdfUnavailable(RuntimeError):
 
 
 def document_title(council: str, code: Code, version: NumberedVersion) -> str:
-    status = STATUS_LABEL[version.version.status]
-    return f"{council}: {code.title}, version {version.id} ({status})"
+    return f"{council}: {code.title}, version {version.id} ({printed_status(code, version)})"
 
 
 PAGE_CSS = """
@@ -200,7 +198,8 @@ def _cover(ctx: PdfContext, council: str) -> str:
     v = ctx.version.version
     approved = "Prepared for" if v.status is Status.draft else "Approved by"
     when = "Meeting date" if v.status is Status.draft else "Date approved"
-    rows = [("Status", STATUS_LABEL[v.status]), (approved, v.body), (when, long_date(v.date))]
+    status = printed_status(ctx.code, ctx.version)
+    rows = [("Status", status), (approved, v.body), (when, long_date(v.date))]
     if v.superseded_on:
         rows.append(("Superseded on", long_date(v.superseded_on)))
     previous = ctx.code.previous(v.id)
@@ -212,7 +211,7 @@ def _cover(ctx: PdfContext, council: str) -> str:
             f"<h1>{escape(ctx.code.title)}</h1>"
             f'<p class="version">Version {escape(v.id)}</p>'
             f'<div class="status status--{v.status.value}"><p class="status-title"><strong>'
-            f"{escape(STATUS_LABEL[v.status])}</strong></p>"
+            f"{escape(status)}</strong></p>"
             f"<p>{escape(status_text(ctx.code, ctx.version))}</p>"
             f"<p>{escape(v.summary)}</p></div>"
             f"<dl>{dl}<div><dt>Online</dt>"
@@ -243,7 +242,7 @@ def version_html(code: Code, version: NumberedVersion, site_url: str, council: s
     """The whole PDF source of one version: HTML with its print stylesheet."""
     ctx = PdfContext(code, version, urls.version_path(version.id), site_url)
     v = version.version
-    status = STATUS_LABEL[v.status]
+    status = printed_status(code, version)
     running = f"{code.title}, version {v.id}"
     mark = status.upper() if v.status is Status.draft else status
     page_css = PAGE_CSS % {"running": css_string(running), "status": css_string(mark),

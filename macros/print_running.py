@@ -13,6 +13,7 @@ from .code import Code
 from .dates import long_date
 from .models import Status
 from .numbering import NumberedVersion
+from .versions import printed_status
 
 RUNNING_CSS_PATH = "assets/print-running.css"
 
@@ -23,15 +24,16 @@ def css_string(text: str) -> str:
     return '"' + " ".join(escaped.split()) + '"'
 
 
-def print_status(version: NumberedVersion) -> str:
+def print_status(code: Code, version: NumberedVersion) -> str:
     """The status as the margin of every printed page gives it."""
     v = version.version
+    status = printed_status(code, version)
     if v.status is Status.draft:
-        return f"DRAFT, not adopted (prepared for {long_date(v.date)})"
+        return f"{status} (prepared for {long_date(v.date)})"
     if v.status is Status.superseded:
         since = f" on {long_date(v.superseded_on)}" if v.superseded_on else ""
-        return f"Superseded{since} (approved {long_date(v.date)})"
-    return f"In force (approved {long_date(v.date)})"
+        return f"{status}{since} (approved {long_date(v.date)})"
+    return f"{status} (approved {long_date(v.date)})"
 
 
 def running_css(code: Code, site_url: str) -> str:
@@ -42,6 +44,6 @@ def running_css(code: Code, site_url: str) -> str:
         rules.append(
             f':root:has(.smc-code[data-smc-version="{version.id}"]) {{\n'
             f"  --smc-print-title: {css_string(title)};\n"
-            f"  --smc-print-status: {css_string(print_status(version))};\n"
+            f"  --smc-print-status: {css_string(print_status(code, version))};\n"
             f"  --smc-print-url: {css_string(url)};\n}}")
     return "\n".join(rules) + "\n"

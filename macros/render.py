@@ -15,7 +15,12 @@ from .dates import long_date
 from .frozen import frozen
 from .models import ProvenanceKind, Status
 from .numbering import NumberedClause, NumberedItem, NumberedSection, NumberedVersion
-from .versions import render_clause_versions, render_newer_drafts, render_version_list
+from .versions import (
+    render_clause_versions,
+    render_newer_drafts,
+    render_version_list,
+    status_heading,
+)
 from .wording import and_list
 
 
@@ -55,8 +60,7 @@ def status_text(code: Code, version: NumberedVersion) -> str:
 def render_status(code: Code, version: NumberedVersion) -> str:
     kind = {Status.draft: "warning", Status.superseded: "note", Status.adopted: "info"}
     status = version.version.status
-    title = {Status.draft: "Draft, not adopted", Status.superseded: "Superseded",
-             Status.adopted: "In force"}[status]
+    title = status_heading(code, version)
     return (f'<div class="admonition {kind[status]} smc-status smc-status--{status.value}" '
             f'role="note" aria-label="Status of this version">'
             f'<p class="admonition-title">{escape(title)}</p>'

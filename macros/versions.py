@@ -39,6 +39,21 @@ def status_words(code: Code, version: NumberedVersion) -> str:
     return "in force" if code.current and code.current.id == version.id else "adopted"
 
 
+def status_heading(code: Code, version: NumberedVersion) -> str:
+    """`status_words` as a heading or label: 'Draft, not adopted', 'In force', 'Superseded'."""
+    words = status_words(code, version)
+    return words[:1].upper() + words[1:]
+
+
+def printed_status(code: Code, version: NumberedVersion) -> str:
+    """On paper a draft says so in capitals, 'DRAFT, not adopted'; otherwise the heading."""
+    heading = status_heading(code, version)
+    if version.version.status is not Status.draft:
+        return heading
+    word, comma, rest = heading.partition(",")
+    return word.upper() + comma + rest
+
+
 def version_label(code: Code, version: NumberedVersion) -> str:
     """'Version 2.0 (draft, not adopted)'."""
     return f"Version {version.id} ({status_words(code, version)})"
