@@ -407,18 +407,20 @@ def validate(cls: type[T], data: Any) -> T:
 
 def field_keys(cls: type, loc: Loc = ()) -> list[str]:
     """The field names allowed at `loc` within a `cls` record (list positions skipped)."""
-    shape: _Shape | None = _record_shape(cls)
-    for part in loc:
-        while isinstance(shape, _Optional | _Tuple):
-            shape = shape.inner
-        if isinstance(part, int):
-            continue
-        if not isinstance(shape, _Record):
-            return []
-        shape = next((f.shape for f in shape.fields if f.key == part), None)
+    shape = _record_at(_record_shape(cls), [p for p in loc if isinstance(p, str)])
+    return [f.key for f in shape.fields] if shape else []
+
+
+def _record_at(shape: _Shape | None, names: list[str]) -> _Record | None:
+    """The record reached by following field `names`, through lists and optional values."""
     while isinstance(shape, _Optional | _Tuple):
         shape = shape.inner
-    return [f.key for f in shape.fields] if isinstance(shape, _Record) else []
+    if not isinstance(shape, _Record):
+        return None
+    if not names:
+        return shape
+    inner = next((f.shape for f in shape.fields if f.key == names[0]), None)
+    return _record_at(inner, names[1:])
 
 
 def to_data(value: Any) -> Any:
