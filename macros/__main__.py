@@ -7,11 +7,11 @@ import argparse
 import sys
 from pathlib import Path
 
-from .code import build_code
-from .problems import CodeDataError
-from .schema import write_schemas
-from .urlrecord import record
-from .version_site import check_record
+from macros.adapters.version_site import check_record
+from macros.compute.code import build_code
+from macros.compute.urlrecord import record
+from macros.export.schema import write_schemas
+from macros.model.problems import CodeDataError
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -5,13 +5,13 @@ from __future__ import annotations
 import pytest
 from testkit import FIXTURES, VERSION_HEAD, CodeDir
 
-from macros import inline
-from macros.changelog import RENUMBERED_ONLY, build_changelog
-from macros.code import Code, build_code
-from macros.models import Version
-from macros.numbering import NumberedVersion, number_version
-from macros.problems import CodeDataError
-from macros.shape import validate
+from macros.compute.changelog import RENUMBERED_ONLY, build_changelog
+from macros.compute.code import Code, build_code
+from macros.compute.numbering import NumberedVersion, number_version
+from macros.model import inline
+from macros.model.problems import CodeDataError
+from macros.model.records import Version
+from macros.model.shape import validate
 
 TWO = FIXTURES / "two-versions"
 

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from testkit import FIXTURES
 
-from macros.code import build_code
-from macros.problems import CodeDataError
+from macros.compute.code import build_code
+from macros.model.problems import CodeDataError
 
 SOURCE = FIXTURES / "consultation"
 V2 = "content/data/versions/2.0.yaml"

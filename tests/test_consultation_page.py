@@ -12,9 +12,9 @@ import pytest
 from htmlpage import read_page
 from testkit import ROOT
 
-from macros.code import Code, build_code
-from macros.consultation import ConsultationRecord
-from macros.consultation_page import member_anchor
+from macros.compute.code import Code, build_code
+from macros.compute.consultation import ConsultationRecord
+from macros.render.consultation_page import member_anchor
 
 
 @pytest.fixture(scope="module")

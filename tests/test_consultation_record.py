@@ -7,9 +7,9 @@ import re
 import pytest
 from testkit import ROOT
 
-from macros.code import Code, build_code
-from macros.consultation import ConsultationRecord
-from macros.models import CommentKind, ResponseStatus
+from macros.compute.code import Code, build_code
+from macros.compute.consultation import ConsultationRecord
+from macros.model.records import CommentKind, ResponseStatus
 
 MANIFEST = ROOT / "content" / "data" / "code.yaml"
 

@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 
-from macros.settings import Settings, SettingsError, read_settings
-from macros.statements import render_accessibility_statement, render_contact
+from macros.load.settings import Settings, SettingsError, read_settings
+from macros.render.statements import render_accessibility_statement, render_contact
 
 GOOD: dict[str, Any] = {
     "generator": False,

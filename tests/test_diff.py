@@ -11,9 +11,9 @@ from pathlib import Path
 
 from htmlpage import Page
 
-from macros import inline
-from macros.diff import BREAK, Word, redline, render_redline, same_words
-from macros.diff import _paragraph_words as paragraph_words
+from macros.compute.diff import BREAK, Word, redline, render_redline, same_words
+from macros.compute.diff import _paragraph_words as paragraph_words
+from macros.model import inline
 
 GOLDEN = Path(__file__).parent / "golden"
 

@@ -19,14 +19,14 @@ from htmlpage import read_page
 from pypdf import PdfReader
 from testkit import FIXTURES, ROOT, CodeDir, mkdocs_build
 
-from macros import inline
-from macros.code import build_code
-from macros.downloads import build_downloads, download_paths
-from macros.export_changes import CHANGES_SCHEMA_NAME, ChangesDocument
-from macros.export_json import SCHEMA_NAME, VersionDocument, download_path, to_json
-from macros.numbering import NumberedVersion
-from macros.pdf import version_pdf
-from macros.shape import validate
+from macros.compute.code import build_code
+from macros.compute.numbering import NumberedVersion
+from macros.export.changes_json import CHANGES_SCHEMA_NAME, ChangesDocument
+from macros.export.downloads import build_downloads, download_paths
+from macros.export.pdf import version_pdf
+from macros.export.version_json import SCHEMA_NAME, VersionDocument, download_path, to_json
+from macros.model import inline
+from macros.model.shape import validate
 
 SCHEMA_FILE = ROOT / "content" / "pages" / "schema" / SCHEMA_NAME
 FIXTURE_URL = "https://fixture.example.org/"

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from testkit import ROOT
 
-from macros.glossary import Glossary, load_glossary, parse_glossary
+from macros.load.glossary import Glossary, load_glossary, parse_glossary
 
 FILE = "content/data/glossary.md"
 

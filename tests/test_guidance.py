@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 from testkit import VERSION_HEAD, CodeDir
 
-from macros.code import build_code
-from macros.guidance import render_page, url_problem
-from macros.problems import CodeDataError
-from macros.render import PageContext, render_clause
-from macros.versions import status_words
+from macros.compute.code import build_code
+from macros.compute.guidance import render_page, url_problem
+from macros.compute.versions import status_words
+from macros.model.problems import CodeDataError
+from macros.render.code_page import PageContext, render_clause
 
 FILE = "content/data/guidance.yaml"
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from macros import inline
+from macros.model import inline
 
 
 def xref(key: str) -> str:

@@ -22,10 +22,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from problem_shapes import unexplained
 
-from macros import urls
-from macros.code import build_code
-from macros.problems import CodeDataError
-from macros.render import render_version
+from macros.compute import urls
+from macros.compute.code import build_code
+from macros.model.problems import CodeDataError
+from macros.render.code_page import render_version
 
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "500"))
 GUIDANCE = {"guidance": [{"id": "help", "title": "Help", "publisher": "Test Association",

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from testkit import VERSION_HEAD, CodeDir
 
-from macros.code import build_code
-from macros.numbering import letter
+from macros.compute.code import build_code
+from macros.compute.numbering import letter
 
 CODE = VERSION_HEAD + """\
   - key: first

@@ -9,8 +9,8 @@ import yaml
 from htmlpage import read_page
 from testkit import ROOT
 
-from macros.code import build_code
-from macros.schema import SCHEMAS, schema_text
+from macros.compute.code import build_code
+from macros.export.schema import SCHEMAS, schema_text
 
 # Every passage of the 27 June 2019 Code that the committee report quotes (para 2.2).
 QUOTED_IN_REPORT = [

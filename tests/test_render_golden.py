@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from testkit import VERSION_HEAD, CodeDir
 
-from macros.code import build_code
-from macros.render import PageContext, render_clause
+from macros.compute.code import build_code
+from macros.render.code_page import PageContext, render_clause
 
 GOLDEN = Path(__file__).parent / "golden"
 

@@ -13,8 +13,17 @@ import pytest
 import yaml
 from testkit import ROOT
 
-from macros.schema import SCHEMAS
-from macros.shape import Invalid, Rule, field, field_keys, json_schema, record, to_data, validate
+from macros.export.schema import SCHEMAS
+from macros.model.shape import (
+    Invalid,
+    Rule,
+    field,
+    field_keys,
+    json_schema,
+    record,
+    to_data,
+    validate,
+)
 
 Word = Annotated[str, Rule(pattern=r"^[a-z]+$", max_length=5, description="A short word.")]
 

@@ -15,7 +15,7 @@ from pathlib import Path
 import yaml
 from testkit import FIXTURES, ROOT, mkdocs_build
 
-from macros.urlrecord import PublishedUrl, Recorded, missing_in_output, read_record
+from macros.compute.urlrecord import PublishedUrl, Recorded, missing_in_output, read_record
 
 TWO = FIXTURES / "two-versions"
 

@@ -7,7 +7,7 @@ import posixpath
 from hypothesis import given
 from hypothesis import strategies as st
 
-from macros.urls import relative
+from macros.compute.urls import relative
 
 SEGMENT = st.sampled_from(["code", "1.0", "2.0", "clause", "scope", "schema", "x.json"])
 PATH = st.lists(SEGMENT, max_size=3).map(lambda parts: "/".join(parts))

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from testkit import VERSION_HEAD, CodeDir
 
-from macros.code import build_code
-from macros.problems import CodeDataError
+from macros.compute.code import build_code
+from macros.model.problems import CodeDataError
 
 GOOD = VERSION_HEAD + """\
   - key: one

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from testkit import ROOT
 
-from macros.code import Code, build_code
-from macros.models import Clause, ProvenanceKind, Status
+from macros.compute.code import Code, build_code
+from macros.model.records import Clause, ProvenanceKind, Status
 
 MANIFEST = ROOT / "content" / "data" / "code.yaml"
 

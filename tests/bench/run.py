@@ -166,8 +166,9 @@ def start_up(reps: int, res: Results) -> None:
         return median(times)
 
     base = cpu("")
-    generator = cpu(", macros.mkdocs_plugin") - base
-    both = cpu(", macros.mkdocs_plugin, mkdocs_macros.plugin") - base  # in the build's order
+    generator = cpu(", macros.adapters.mkdocs_plugin") - base
+    # in the build's order
+    both = cpu(", macros.adapters.mkdocs_plugin, mkdocs_macros.plugin") - base
     res.imports = {
         "the generator (macros/)": generator,
         "mkdocs-macros-plugin, loaded after it": both - generator,
@@ -230,8 +231,8 @@ def synthetic(work: Path, sizes: list[int], versions: list[int], pdf: bool, res:
 
 def pdf_cost(work: Path, sizes: list[int], res: Results) -> None:
     """Rendering each PDF from scratch (the build keeps them in a cache between builds)."""
-    from macros.code import build_code
-    from macros.pdf import render_pdf, version_html
+    from macros.compute.code import build_code
+    from macros.export.pdf import render_pdf, version_html
 
     say("== PDF rendering, from scratch")
     codes = [("real", ROOT / "content" / "data")]

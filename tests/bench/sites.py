@@ -59,7 +59,8 @@ def _absolute(config: dict[str, Any]) -> dict[str, Any]:
     plugins = []
     for name, options in _plugin_items(config.get("plugins", [])):
         if name == "macros":
-            options["module_name"] = str(ROOT / options.get("module_name", "main"))
+            if "module_name" in options:
+                options["module_name"] = str(ROOT / options["module_name"])
             for key in ("include_dir", "include_yaml"):
                 if isinstance(options.get(key), str):
                     options[key] = str(ROOT / options[key])

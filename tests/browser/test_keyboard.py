@@ -9,8 +9,8 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page
 from sitecheck import DESKTOP, NARROW, ROOT, Served, focused, tab_until
 
-from macros import urls
-from macros.code import Code, build_code
+from macros.compute import urls
+from macros.compute.code import Code, build_code
 
 
 @pytest.fixture(scope="module")

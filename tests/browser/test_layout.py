@@ -9,8 +9,8 @@ import pytest
 from playwright.sync_api import Browser
 from sitecheck import ARTIFACTS, DESKTOP, NARROW, ROOT, ZOOM_200, Served, horizontal_overflow
 
-from macros import urls
-from macros.code import build_code
+from macros.compute import urls
+from macros.compute.code import build_code
 
 VIEWS = {
     "320px": (NARROW, 1),

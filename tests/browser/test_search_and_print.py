@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import Browser
 from sitecheck import Served
 
-from macros.code import build_code
+from macros.compute.code import build_code
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -10,9 +10,10 @@ import pytest
 from playwright.sync_api import Browser, Page
 from sitecheck import DESKTOP, ROOT, Served
 
-from macros import inline, urls
-from macros.code import Code, build_code
-from macros.numbering import NumberedVersion
+from macros.compute import urls
+from macros.compute.code import Code, build_code
+from macros.compute.numbering import NumberedVersion
+from macros.model import inline
 
 _IDS_AND_TEXT = """
 (ids) => Object.fromEntries(ids.map((id) => {

@@ -1,0 +1,209 @@
+"""The thin MkDocs layer: load the Code once per build and add its pages.
+
+Everything MkDocs-specific lives here and in `define_env`; the rest of the
+package knows nothing of MkDocs.
+"""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from pathlib import Path
+from types import MappingProxyType
+
+from mkdocs.config import config_options
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import Abort
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+
+from macros.adapters.material import with_version_selector
+from macros.adapters.theme_html import fix_theme_html
+from macros.adapters.version_site import (
+    check_record,
+    check_record_output,
+    search_index_for_versions,
+    versions_file,
+    with_code_nav,
+)
+from macros.compute.code import Code, build_code
+from macros.compute.downloads import Download
+from macros.export.downloads import build_downloads, schema_files
+from macros.export.pdf import PdfUnavailable
+from macros.export.schema import schema_text
+from macros.load.glossary import EMPTY as EMPTY_GLOSSARY
+from macros.load.glossary import Glossary, load_glossary
+from macros.load.settings import Settings, SettingsError, read_settings
+from macros.model.problems import CodeDataError
+from macros.render.pages import GeneratedPage, generated_pages
+from macros.render.print_running import RUNNING_CSS_PATH, running_css
+
+DEFAULT_GLOSSARY = "content/data/glossary.md"
+
+class ClausesConfig(Config):
+    manifest = config_options.Type(str, default="content/data/code.yaml")
+    # Abbreviations (*[LGA]: ...); see macros/glossary.py. The default is optional.
+    glossary = config_options.Type(str, default=DEFAULT_GLOSSARY)
+    # The record of published URLs the build checks (see macros/urlrecord.py); none if unset.
+    url_record = config_options.Optional(config_options.Type(str))
+    # Rendered PDFs are kept here by content, so a rebuild renders only what changed.
+    pdf_cache = config_options.Type(str, default=".cache/pdf")
+    # false leaves the PDF downloads out (the benchmark's synthetic Codes); the site needs them.
+    pdf = config_options.Type(bool, default=True)
+
+
+class ClausesPlugin(BasePlugin[ClausesConfig]):
+    """Loads, validates and numbers the Code; adds the version pages."""
+
+    code: Code | None = None
+    downloads: Mapping[str, tuple[Download, ...]] = MappingProxyType({})
+    glossary: Glossary = EMPTY_GLOSSARY
+    settings: Settings | None = None
+    generated: Mapping[str, GeneratedPage] = MappingProxyType({})
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        base = Path(config.config_file_path).parent
+        try:
+            with _without_cycle_collection():
+                self.code = build_code(base / self.config.manifest, base)
+        except CodeDataError as err:
+            raise Abort(str(err)) from None
+        try:
+            self.downloads = build_downloads(self.code, *_download_settings(config),
+                                             pdf_cache=base / self.config.pdf_cache,
+                                             pdf=self.config.pdf)
+        except PdfUnavailable as err:
+            raise Abort(str(err)) from None
+        self.glossary = _use_glossary(config, base / self.config.glossary,
+                                      required=self.config.glossary != DEFAULT_GLOSSARY)
+        self.settings = _council_settings(config)
+        try:
+            if self.config.url_record:
+                check_record(self.code, base / self.config.url_record, base)
+        except CodeDataError as err:
+            raise Abort(str(err)) from None
+        config.nav = with_code_nav(self.code, config.nav)
+        if RUNNING_CSS_PATH not in config.extra_css:
+            config.extra_css.append(RUNNING_CSS_PATH)
+        return config
+
+    def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig,
+                         files: Files) -> str:
+        generated = self.generated.get(page.file.src_uri)
+        return generated.body() if generated else markdown
+
+    def on_page_content(self, html: str, page: object, config: MkDocsConfig,
+                        files: Files) -> str:
+        return self.glossary.apply(html)  # generated HTML, which Markdown's abbr skips
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        assert self.code is not None
+        pages = generated_pages(self.code, self.downloads, config.site_url or "")
+        self.generated = {page.src_uri: page for page in pages}
+        for page in pages:
+            files.append(File.generated(
+                config, page.src_uri, content=page.front_matter,
+                inclusion=InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV))
+        path, text = versions_file(self.code)
+        files.append(File.generated(config, path, content=text))
+        files.append(File.generated(config, RUNNING_CSS_PATH,
+                                    content=running_css(self.code, config.site_url or "")))
+        for download in (d for ds in self.downloads.values() for d in ds):
+            files.append(File.generated(config, download.path, content=download.content))
+        for schema, name in schema_files():
+            if files.get_file_from_path(schema) is None:  # a site without content/pages/schema/
+                files.append(File.generated(config, schema, content=schema_text(name)))
+        return files
+
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        assert self.code is not None
+        site = Path(config.site_dir)
+        search_index_for_versions(self.code, site)
+        if self.config.url_record:
+            base = Path(config.config_file_path).parent
+            try:
+                check_record_output(base / self.config.url_record, base, site)
+            except CodeDataError as err:
+                raise Abort(str(err)) from None
+
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        assert self.code is not None
+        return with_version_selector(fix_theme_html(output), self.code, page.url)
+
+    def on_post_template(self, output_content: str, template_name: str,
+                         config: MkDocsConfig) -> str:
+        return fix_theme_html(output_content)  # 404.html is a template, not a page
+
+
+@contextmanager
+def _without_cycle_collection() -> Iterator[None]:
+    """Load the Code without Python's cycle collector, then exempt it from later collections.
+
+    Loading builds millions of small objects and no garbage cycles; the collector
+    would walk all of them each time the heap grows by a quarter, so loading a
+    5,000-clause Code of 10 versions took three times as long. The loaded Code is
+    read-only, so later collections skip it (`gc.freeze`); its objects are still
+    freed as usual when nothing refers to them.
+    """
+    gc.unfreeze()  # a rebuild under `mkdocs serve` may collect what the last build froze
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+        gc.freeze()
+
+
+def _download_settings(config: MkDocsConfig) -> tuple[str, str]:
+    """site_url and extra.council.name: the PDF and JSON print full URLs and the council."""
+    problems = []
+    site_url = config.site_url or ""
+    if not site_url.startswith(("https://", "http://")):
+        problems.append(f"{config.config_file_path}: site_url is not set: set it to the site's "
+                        "public address; the PDF and JSON print each clause's full URL")
+    council = (config.extra.get("council") or {}).get("name") or ""
+    if not council:
+        problems.append(f"{config.config_file_path}: extra.council.name is not set: add "
+                        "'extra: council: name: ...'; the PDF and JSON name the council")
+    if problems:
+        raise Abort("\n".join(problems))
+    return site_url, council
+
+
+def _use_glossary(config: MkDocsConfig, path: Path, required: bool) -> Glossary:
+    """Load the glossary and have Markdown append it to every hand-written page."""
+    if not path.is_file() and not required:
+        return EMPTY_GLOSSARY
+    base = Path(config.config_file_path).parent
+    loaded = load_glossary(path, str(path.relative_to(base)) if path.is_relative_to(base)
+                           else str(path))
+    if isinstance(loaded, list):
+        raise Abort("\n".join(str(p) for p in loaded))
+    for extension in ("abbr", "pymdownx.snippets"):
+        if extension not in config.markdown_extensions:
+            config.markdown_extensions.append(extension)
+    snippets = config.mdx_configs.setdefault("pymdownx.snippets", {})
+    bases = snippets.get("base_path", ["."])
+    bases = [bases] if isinstance(bases, str) else list(bases)
+    snippets["base_path"] = [*bases, str(path.parent.resolve())]
+    snippets["auto_append"] = [*snippets.get("auto_append", []), path.name]
+    snippets.setdefault("check_paths", True)
+    return loaded
+
+
+def _council_settings(config: MkDocsConfig) -> Settings | None:
+    """The council's settings (extra.council, extra.monitoring_officer, extra.accessibility).
+
+    Checked whenever any of them is given; pages that need them fail clearly without them.
+    """
+    if not any(k in config.extra for k in ("monitoring_officer", "accessibility")):
+        return None
+    try:
+        return read_settings(config.extra, Path(config.config_file_path).name)
+    except SettingsError as err:
+        raise Abort(str(err)) from None

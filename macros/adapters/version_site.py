@@ -1,0 +1,129 @@
+"""Site-wide pieces of the versions: navigation, the selector's files, the URL record checks.
+
+Plain functions on plain data (the nav list, paths, files in the built site),
+called by the MkDocs plugin.
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+from pathlib import Path
+from typing import Any
+
+from macros.adapters.material import selector_base, versions_json
+from macros.compute import urls
+from macros.compute.code import Code
+from macros.compute.urlrecord import (
+    Recorded,
+    computed_urls,
+    lost_urls,
+    missing_in_output,
+    read_record,
+)
+from macros.compute.versions import nav_entries
+from macros.model.problems import CodeDataError
+
+
+def _nav_target(entry: Any) -> str | None:
+    if isinstance(entry, dict) and len(entry) == 1:
+        value = next(iter(entry.values()))
+        return value if isinstance(value, str) else None
+    return entry if isinstance(entry, str) else None
+
+
+def with_code_nav(code: Code, nav: list[Any] | None) -> list[Any] | None:
+    """The navigation with the Code's pages computed from the data.
+
+    Entries of mkdocs.yml's nav that point at the Code's generated pages (the
+    version in force, each version, the changelog) are replaced, where the first
+    of them stood, by one entry per page, so adding a version needs no edit to
+    mkdocs.yml. A nav without any of them gets the Code's pages after its first entry.
+    """
+    if nav is None:
+        return None
+    entries = nav_entries(code)
+    ours = {e.src_uri for e in entries}
+    ours.add(f"{urls.changes_path()}index.md")
+    ours.update(f"{urls.version_path(v)}index.md" for v in _version_like(nav))
+    kept: list[Any] = []
+    position = None
+    for entry in nav:
+        if _nav_target(entry) in ours:
+            if position is None:
+                position = len(kept)
+            continue
+        kept.append(entry)
+    if position is None:
+        position = min(1, len(kept))
+    computed = [{e.title: e.src_uri} for e in entries]
+    return kept[:position] + computed + kept[position:]
+
+
+def _version_like(nav: list[Any]) -> list[str]:
+    """Version ids of nav entries 'code/<id>/index.md' (stale ones are dropped, too)."""
+    found = []
+    for entry in nav:
+        target = _nav_target(entry) or ""
+        parts = target.split("/")
+        if len(parts) == 3 and parts[0] + "/" == urls.current_path() and parts[2] == "index.md":
+            found.append(parts[1])
+    return found
+
+
+def versions_file(code: Code) -> tuple[str, str]:
+    """(site path, content) of the version selector's list."""
+    return urls.versions_json_path(), versions_json(code)
+
+
+def search_index_for_versions(code: Code, site_dir: Path) -> None:
+    """A copy of the search index where the selector's base makes the theme look for it.
+
+    On a version page the theme's base URL is the version's folder (so that
+    its version selector works), and it loads `search/search_index.json` from
+    there; the copy's locations are made relative to that folder.
+    """
+    index_file = site_dir / "search" / "search_index.json"
+    if not index_file.is_file():
+        return
+    index = json.loads(index_file.read_text(encoding="utf-8"))
+    folders = {selector_base(code, urls.version_path(v.id)) for v in code.versions}
+    for folder in sorted(f for f in folders if f):
+        up = posixpath.relpath(".", folder) + "/"
+        copy = dict(index)
+        copy["docs"] = [{**doc, "location": up + doc["location"]} for doc in index["docs"]]
+        target = site_dir / folder / "search" / "search_index.json"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(json.dumps(copy, separators=(",", ":")), encoding="utf-8")
+
+
+def _read(record_path: Path, base: Path) -> tuple[list[Recorded], str]:
+    shown = _shown(record_path, base)
+    found = read_record(record_path, shown)
+    recorded = [r for r in found if isinstance(r, Recorded)]
+    if len(recorded) != len(found):
+        raise CodeDataError(p for p in found if not isinstance(p, Recorded))
+    return recorded, shown
+
+
+def check_record(code: Code, record_path: Path, base: Path) -> None:
+    """Raise CodeDataError naming every recorded URL the Code no longer publishes."""
+    recorded, shown = _read(record_path, base)
+    problems = lost_urls(recorded, computed_urls(code), shown)
+    if problems:
+        raise CodeDataError(problems)
+
+
+def check_record_output(record_path: Path, base: Path, site_dir: Path) -> None:
+    """Raise CodeDataError naming every recorded URL missing from the built site."""
+    recorded, shown = _read(record_path, base)
+    problems = missing_in_output(recorded, site_dir, shown)
+    if problems:
+        raise CodeDataError(problems)
+
+
+def _shown(path: Path, base: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(base.resolve()))
+    except ValueError:
+        return str(path)

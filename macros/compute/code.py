@@ -1,0 +1,89 @@
+"""The whole Code, loaded once per build: load, validate, number, resolve.
+
+`build_code` is the one entry point of the pipeline. It raises CodeDataError
+with every problem found, or returns a `Code` that rendering only reads.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+
+from macros.compute import changelog as changes
+from macros.compute.consultation import ConsultationRecord, load_consultation
+from macros.compute.guidance import check_guidance
+from macros.compute.numbering import NumberedVersion, number_version
+from macros.load.loader import load_code
+from macros.load.validate import check_version, check_versions
+from macros.model.problems import CodeDataError
+from macros.model.records import Guidance, Status
+
+
+@dataclass(frozen=True, slots=True)
+class Code:
+    title: str
+    source_document: str
+    versions: tuple[NumberedVersion, ...]
+    guidance: Mapping[str, Guidance]
+    # What changed from each version to the next, and each clause's history.
+    changelog: changes.Changelog = field(default_factory=lambda: changes.build_changelog(()))
+    # Members' comments on a version and the answers to them, if the manifest lists them.
+    consultation: ConsultationRecord | None = None
+
+    def version(self, version_id: str) -> NumberedVersion:
+        for version in self.versions:
+            if version.id == version_id:
+                return version
+        known = ", ".join(v.id for v in self.versions)
+        raise KeyError(f"no version '{version_id}' (versions: {known})")
+
+    @property
+    def current(self) -> NumberedVersion | None:
+        """The version in force: the newest adopted one."""
+        adopted = [v for v in self.versions if v.version.status is Status.adopted]
+        return adopted[-1] if adopted else None
+
+    @property
+    def drafts(self) -> tuple[NumberedVersion, ...]:
+        return tuple(v for v in self.versions if v.version.status is Status.draft)
+
+    def previous(self, version_id: str) -> NumberedVersion | None:
+        ids = [v.id for v in self.versions]
+        index = ids.index(version_id)
+        return self.versions[index - 1] if index else None
+
+
+def build_code(manifest_path: Path, base: Path | None = None) -> Code:
+    """Load and check everything the manifest lists; raise CodeDataError on any problem."""
+    base = base or manifest_path.parent
+    raw = load_code(manifest_path, base)
+    if isinstance(raw, list):
+        raise CodeDataError(raw)
+    guidance = {g.id: g for g in raw.guidance.model.guidance} if raw.guidance else {}
+    # If the guidance file itself failed, do not also report every citation of it.
+    guidance_failed = raw.manifest.guidance is not None and raw.guidance is None
+    guidance_ids = None if guidance_failed else frozenset(guidance)
+    problems = [*raw.problems, *check_versions(raw)]
+    if raw.guidance:
+        problems.extend(check_guidance(raw.guidance))
+    consultation, consultation_problems = load_consultation(raw, manifest_path, base)
+    problems.extend(consultation_problems)
+    numbered = []
+    docs = []
+    for loaded in raw.versions:
+        checked = check_version(loaded, guidance_ids)
+        problems.extend(checked.problems)
+        if not checked.problems:
+            numbered.append(number_version(loaded.model, loaded.doc.file, checked.texts))
+            docs.append(loaded.doc)
+    changelog = changes.build_changelog(numbered) if not problems else None
+    if changelog:
+        problems.extend(changes.check(changelog, list(zip(numbered, docs, strict=True))))
+    if problems:
+        raise CodeDataError(problems)
+    manifest = raw.manifest
+    assert changelog is not None
+    return Code(manifest.title, manifest.source_document, tuple(numbered),
+                MappingProxyType(guidance), changelog=changelog, consultation=consultation)

@@ -1,0 +1,35 @@
+"""What a version offers to download: each file's lasting path, what it is, and its size.
+
+The files themselves are made by `macros.export.downloads`; pages only read these records.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Download:
+    version_id: str
+    kind: str  # "pdf", "json" or "changes"
+    path: str  # site path, e.g. "code/1.0/code-1.0.pdf"
+    content: bytes
+    link_text: str  # e.g. "Download PDF"; the size is added to it
+    what: str  # what the file is for, after the link
+    schema: str | None = None  # site path of the JSON Schema it follows
+
+    @property
+    def size(self) -> int:
+        return len(self.content)
+
+    @property
+    def mime(self) -> str:
+        return "application/pdf" if self.kind == "pdf" else "application/json"
+
+
+def size_text(size: int) -> str:
+    """A file size as GOV.UK writes it: '58 KB', '1.2 MB' (rounded up, never '0 KB')."""
+    if size < 1024 * 1024:
+        return f"{max(1, math.ceil(size / 1024))} KB"
+    return f"{math.ceil(size / (1024 * 1024) * 10) / 10:.1f} MB"

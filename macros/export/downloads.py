@@ -1,0 +1,102 @@
+"""The downloadable files of each version (PDF, JSON, changes as JSON) and the links to them.
+
+All files are made once per build, before pages are rendered, so each version
+page can state the real size of what it offers. A PDF is rendered only when
+its source changed since the last build in this process (``mkdocs serve``) or,
+given a cache folder, since any earlier build: rendering is most of a build's
+time and a published version's PDF rarely changes.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import os
+from collections.abc import Mapping
+from importlib import metadata
+from pathlib import Path
+from types import MappingProxyType
+
+from macros.compute import urls
+from macros.compute.code import Code
+from macros.compute.downloads import Download
+from macros.export.changes_json import CHANGES_SCHEMA_NAME, changes_document
+from macros.export.pdf import render_pdf, version_html
+from macros.export.version_json import SCHEMA_NAME, to_json, version_document
+
+_PDF_CACHE: dict[str, bytes] = {}
+_PDF_CACHE_LIMIT = 16
+
+
+
+def _pdf(html: str, cache: Path | None = None) -> bytes:
+    """The PDF of `html` (self-contained: styles inline, no external resources)."""
+    digest = hashlib.sha256(html.encode()).hexdigest()
+    if digest not in _PDF_CACHE:
+        if len(_PDF_CACHE) >= _PDF_CACHE_LIMIT:
+            _PDF_CACHE.pop(next(iter(_PDF_CACHE)))
+        _PDF_CACHE[digest] = _stored_pdf(html, digest, cache) if cache else render_pdf(html)
+    return _PDF_CACHE[digest]
+
+
+@functools.cache
+def _weasyprint_version() -> str:
+    """Part of each stored PDF's name: another WeasyPrint may render the same HTML otherwise.
+    Read once (about a millisecond each time), not once per version."""
+    return metadata.version("weasyprint")
+
+
+def _stored_pdf(html: str, digest: str, cache: Path) -> bytes:
+    """The PDF from the cache folder, rendered and stored there when missing."""
+    stored = cache / f"{digest}-weasyprint-{_weasyprint_version()}.pdf"
+    if stored.is_file():
+        return stored.read_bytes()
+    data = render_pdf(html)
+    cache.mkdir(parents=True, exist_ok=True)
+    partial = stored.with_suffix(f".{os.getpid()}.tmp")
+    partial.write_bytes(data)
+    partial.replace(stored)
+    return data
+
+
+def build_downloads(code: Code, site_url: str, council: str, pdf_cache: Path | None = None,
+                    pdf: bool = True) -> Mapping[str, tuple[Download, ...]]:
+    """Every version's files, by version id: PDF, JSON and (after the first) its changes.
+
+    `pdf_cache`: a folder keeping rendered PDFs by content. `pdf=False` leaves PDFs out
+    (for the benchmark's synthetic Codes, whose PDFs would take minutes).
+    """
+    result = {}
+    for version in code.versions:
+        vid = version.id
+        files = [
+            Download(vid, "pdf", urls.download_path(vid, "pdf"),
+                     _pdf(version_html(code, version, site_url, council), pdf_cache),
+                     "Download PDF", "for committee papers and printing"),
+        ] if pdf else []
+        files += [
+            Download(vid, "json", urls.download_path(vid, "json"),
+                     to_json(version_document(code, version, site_url, council)),
+                     "Download JSON", "the numbered clauses as data for other systems",
+                     urls.schema_path(SCHEMA_NAME)),
+        ]
+        changes = code.changelog.for_version(vid)
+        if changes is not None:
+            files.append(Download(
+                vid, "changes", urls.changes_json_path(vid),
+                to_json(changes_document(code, changes, site_url, council)),
+                "Download changes as JSON",
+                f"what changed from version {changes.previous.id}, and why",
+                urls.schema_path(CHANGES_SCHEMA_NAME)))
+        result[vid] = tuple(files)
+    return MappingProxyType(result)
+
+
+
+def schema_files() -> tuple[tuple[str, str], ...]:
+    """Site paths and names of the JSON Schemas the downloads name in '$schema'.
+
+    Generate a schema's text with `schema_text(name)` only where the site does not
+    already publish it (generating costs more than the rest of a small build's data work).
+    """
+    return tuple((urls.schema_path(name), name) for name in (SCHEMA_NAME, CHANGES_SCHEMA_NAME))

@@ -1,0 +1,206 @@
+"""Each version of the Code as JSON, for other council systems.
+
+The JSON is built from the same numbered Code as the web pages, so numbers,
+anchors and URLs are the same. Its shape is the `VersionDocument` model: the
+published JSON Schema is generated from it, and a downloaded file can be read
+back into it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterator
+from typing import Literal
+
+from macros.compute import urls
+from macros.compute.code import Code
+from macros.compute.numbering import NumberedClause, NumberedItem, NumberedVersion, Target
+from macros.model import inline
+from macros.model.records import Change, Guidance, Key, Provenance, Removal, Status
+from macros.model.shape import field, record, to_data
+from macros.render.code_page import status_text
+
+SCHEMA_NAME = urls.VERSION_SCHEMA_NAME
+
+
+@record
+class Reference:
+    """A cross-reference to another clause or item of the same version."""
+
+    key: Key = field(description="Stable key of the clause or item referred to.")
+    number: str = field(description="Its number in this version, e.g. '2.3' or '2.3(a)'.")
+    url: str = field(description="Its versioned URL.")
+    context: Literal["text", "see-also"] = field(
+        description="text: named in the wording; see-also: listed after the clause."
+    )
+
+
+@record
+class ExportItem:
+    key: Key
+    letter: str = field(description="The item's letter, e.g. 'a'.")
+    number: str = field(description="e.g. '2.3(a)'.")
+    anchor: str = field(description="Anchor of the item on its version page, e.g. 'clause-2.3-a'.")
+    url: str = field(description="Versioned URL of the item.")
+    text: str = field(description="Wording in the data's Markdown subset; [[key]] is a "
+                      "cross-reference.")
+    plain_text: str = field(description="Wording as plain text, cross-references as numbers.")
+    cross_references: tuple[Reference, ...] = ()
+
+
+@record
+class ExportClause:
+    key: Key = field(description="Stable key: follows the clause from version to version.")
+    number: str = field(description="Number in this version, e.g. '2.3'.")
+    anchor: str = field(description="Anchor on the version page, e.g. 'clause-2.3'. The key is "
+                        "also an anchor.")
+    url: str = field(description="Versioned URL of the clause: it never changes meaning.")
+    text: str = field(description="Wording in the data's Markdown subset; [[key]] is a "
+                      "cross-reference.")
+    plain_text: str = field(description="Wording as plain text, cross-references as numbers.")
+    provenance: Provenance
+    items: tuple[ExportItem, ...] = ()
+    cross_references: tuple[Reference, ...] = ()
+    guidance: tuple[Key, ...] = field(default=(), description="Ids of guidance cited; see "
+                                      "the document's 'guidance' list.")
+    change: Change | None = field(default=None, description="Why the clause differs from the "
+                                  "previous version, when it does.")
+
+
+@record
+class ExportSection:
+    key: Key
+    number: str
+    anchor: str
+    url: str
+    title: str
+    clauses: tuple[ExportClause, ...]
+
+
+@record
+class VersionInfo:
+    id: str
+    title: str
+    status: Status
+    status_text: str = field(description="Plain sentence: in force, superseded or draft.")
+    in_force: bool = field(description="True only for the version in force.")
+    body: str = field(description="Body that approved this version, or that a draft is for.")
+    date: dt.date
+    superseded_on: dt.date | None = None
+    summary: str
+    previous: str | None = field(default=None, description="Id of the version before.")
+    url: str = field(description="The version's page.")
+    pdf_url: str
+    json_url: str
+    changes_url: str | None = field(
+        default=None, description="What changed from the previous version, as JSON."
+    )
+
+
+@record
+class VersionDocument:
+    """One version of the Code, numbered, as published at code/<id>/code-<id>.json."""
+
+    schema_uri: str = field(alias="$schema", description="URL of this JSON Schema.")
+    council: str
+    code_title: str
+    source_document: str = field(description="The document the wording is taken from.")
+    version: VersionInfo
+    sections: tuple[ExportSection, ...]
+    removed: tuple[Removal, ...] = field(
+        default=(), description="Clauses of the previous version left out, with why."
+    )
+    guidance: tuple[Guidance, ...] = field(
+        default=(), description="Guidance cited by this version's clauses."
+    )
+
+
+def _clause_refs(clause: NumberedClause) -> Iterator[tuple[str, str]]:
+    for key in inline.xref_keys(clause.text):
+        yield key, "text"
+    for key in clause.clause.refs:
+        yield key, "see-also"
+
+
+def _references(
+    pairs: Iterator[tuple[str, str]], version: NumberedVersion, site_url: str
+) -> tuple[Reference, ...]:
+    seen: set[tuple[str, str]] = set()
+    refs = []
+    for key, context in pairs:
+        if (key, context) in seen:
+            continue
+        seen.add((key, context))
+        target = version.targets[key]
+        refs.append(Reference(key=key, number=target.number, context=context,
+                              url=_url(site_url, version, target)))
+    return tuple(refs)
+
+
+def _url(site_url: str, version: NumberedVersion, target: Target) -> str:
+    return urls.absolute(site_url, urls.anchored(urls.version_path(version.id), target.anchor))
+
+
+def _plain(version: NumberedVersion):
+    def xref_text(key: str) -> str:
+        return version.targets[key].label
+    return xref_text
+
+
+def _item(item: NumberedItem, raw: str, version: NumberedVersion, site_url: str) -> ExportItem:
+    refs = _references(((k, "text") for k in inline.xref_keys(item.text)), version, site_url)
+    return ExportItem(key=item.target.key, letter=item.letter, number=item.target.number,
+                      anchor=item.target.anchor, url=_url(site_url, version, item.target),
+                      text=raw, plain_text=inline.render_plain(item.text, _plain(version)),
+                      cross_references=refs)
+
+
+def _clause(clause: NumberedClause, version: NumberedVersion, site_url: str) -> ExportClause:
+    c = clause.clause
+    items = tuple(_item(n, raw.text, version, site_url) for n, raw in zip(clause.items, c.items,
+                                                                         strict=True))
+    return ExportClause(
+        key=c.key, number=clause.number, anchor=clause.target.anchor,
+        url=_url(site_url, version, clause.target),
+        text=c.text, plain_text=inline.render_plain(clause.text, _plain(version)),
+        provenance=c.provenance, items=items,
+        cross_references=_references(_clause_refs(clause), version, site_url),
+        guidance=c.guidance, change=c.change,
+    )
+
+
+def version_document(code: Code, version: NumberedVersion, site_url: str,
+                     council: str) -> VersionDocument:
+    """The JSON document of one version, with absolute URLs under `site_url`."""
+    v = version.version
+    previous = code.previous(version.id)
+    current = code.current
+    sections = tuple(
+        ExportSection(key=s.section.key, number=s.target.number, anchor=s.target.anchor,
+                      url=_url(site_url, version, s.target), title=s.title,
+                      clauses=tuple(_clause(c, version, site_url) for c in s.clauses))
+        for s in version.sections
+    )
+    cited = {g for c in version.clauses() for g in c.clause.guidance}
+    info = VersionInfo(
+        id=v.id, title=v.title, status=v.status, status_text=status_text(code, version),
+        in_force=current is not None and current.id == v.id, body=v.body, date=v.date,
+        superseded_on=v.superseded_on, summary=v.summary,
+        previous=previous.id if previous else None,
+        url=urls.absolute(site_url, urls.version_path(v.id)),
+        pdf_url=urls.absolute(site_url, urls.download_path(v.id, "pdf")),
+        json_url=urls.absolute(site_url, urls.download_path(v.id, "json")),
+        changes_url=urls.absolute(site_url, urls.changes_json_path(v.id)) if previous else None,
+    )
+    return VersionDocument(
+        schema_uri=urls.absolute(site_url, urls.schema_path()), council=council,
+        code_title=code.title, source_document=code.source_document, version=info,
+        sections=sections, removed=v.removed,
+        guidance=tuple(g for gid, g in code.guidance.items() if gid in cited),
+    )
+
+
+def to_json(document: object) -> bytes:
+    """Stable, readable JSON bytes of an export document."""
+    return (json.dumps(to_data(document), indent=2, ensure_ascii=False) + "\n").encode()

@@ -1,0 +1,167 @@
+"""Read the Code's YAML files and validate their shape into typed models.
+
+Structural problems (syntax, unknown or missing fields, wrong types) are
+collected for every file before anything fails, each with file, line and key.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Generic, TypeVar
+
+from macros.load.yamlfile import YamlDoc, read_yaml
+from macros.model.problems import Problem, did_you_mean
+from macros.model.records import GuidanceList, Manifest, Version
+from macros.model.shape import Fault, Invalid, field_keys, validate
+
+M = TypeVar("M")
+
+_CONTAINERS = {"sections": "section", "clauses": "clause", "items": "item", "guidance": "guidance",
+               "comments": "comment"}
+
+
+@dataclass(frozen=True, slots=True)
+class Loaded(Generic[M]):
+    doc: YamlDoc
+    model: M
+
+
+def load_model(path: Path, shown_as: str, model: type[M]) -> Loaded[M] | list[Problem]:
+    """Parse and validate one file into `model`, or return its problems."""
+    doc = read_yaml(path, shown_as)
+    if isinstance(doc, Problem):
+        return [doc]
+    if not isinstance(doc.data, dict):
+        return [Problem(shown_as, doc.line(()), None,
+                        "the file does not hold a mapping of fields",
+                        f"start the file with the fields of a {model.__name__.lower()}, "
+                        "e.g. 'id: \"1.0\"'")]
+    try:
+        return Loaded(doc, validate(model, doc.data))
+    except Invalid as err:
+        return [_problem(doc, model, wrong) for wrong in err.faults]
+
+
+def _label(data: Any, loc: Sequence[str | int]) -> str | None:
+    """'clause 'foo'' for the innermost keyed element containing `loc`."""
+    label = None
+    node = data
+    for i, part in enumerate(loc):
+        try:
+            node = node[part]
+        except (KeyError, IndexError, TypeError):
+            break
+        if isinstance(part, int) and i > 0 and loc[i - 1] in _CONTAINERS:
+            kind = _CONTAINERS[str(loc[i - 1])]
+            key = node.get("key") or node.get("id") if isinstance(node, dict) else None
+            label = f"{kind} '{key}'" if isinstance(key, str) else f"{kind} {part + 1}"
+    return label
+
+
+def _problem(doc: YamlDoc, model: type, wrong: Fault) -> Problem:
+    loc = wrong.loc
+    label = _label(doc.data, loc)
+    field = next((str(p) for p in reversed(loc) if isinstance(p, str)), "")
+    kind, given = wrong.kind, wrong.input
+    if kind == "extra_forbidden":
+        allowed = field_keys(model, loc[:-1])
+        hint = did_you_mean(field, allowed)
+        return Problem(doc.file, doc.line(loc), label, f"unknown field '{field}'.{hint}".rstrip(),
+                       "remove it or use one of: " + ", ".join(allowed))
+    if kind == "missing":
+        return Problem(doc.file, doc.line(loc[:-1]), label, f"missing required field '{field}'",
+                       f"add '{field}:' with a value")
+    if kind == "string_pattern_mismatch" and field in ("key", "id", "refs", "guidance", "answers"):
+        return Problem(doc.file, doc.line(loc), label, f"'{given}' is not a valid key",
+                       "use lower-case letters and digits joined by single hyphens, "
+                       "e.g. 'facebook-page'")
+    if kind == "string_type" and isinstance(given, int | float):
+        return Problem(doc.file, doc.line(loc), label,
+                       f"field '{field}' must be text, not the number {given!r}",
+                       f"put the value in quotes, e.g. {field}: \"{given}\"")
+    if kind == "string_too_long":
+        return Problem(doc.file, doc.line(loc), label,
+                       f"field '{field}' is {len(given):,} characters long; the limit is "
+                       f"{wrong.limit:,}", "shorten it or split it into several clauses")
+    what = f"each entry of '{field}'" if loc and isinstance(loc[-1], int) else f"field '{field}'"
+    shown = _shown(given)
+    if kind == "string_type" and given is None:
+        return Problem(doc.file, doc.line(loc), label, f"{what} is empty",
+                       f"write a value after '{field}:'")
+    if kind == "string_type":
+        return Problem(doc.file, doc.line(loc), label, f"{what} must be text, not {shown}",
+                       "write the text after the colon, in quotes if it starts with [ { or *")
+    if kind == "model_type":
+        return Problem(doc.file, doc.line(loc), label,
+                       f"{what} must be a set of fields (name: value lines), not {shown}",
+                       "write the fields as the schema in content/pages/schema/ shows")
+    if kind == "tuple_type":
+        return Problem(doc.file, doc.line(loc), label,
+                       f"{what} must be a list (lines starting with '- '), not {shown}",
+                       f"write each entry of '{field}' on its own line starting with '- '")
+    if kind.startswith("date_"):
+        return Problem(doc.file, doc.line(loc), label,
+                       f"{what} must be a date written YYYY-MM-DD, not {shown}",
+                       "write the date as YYYY-MM-DD, e.g. 2019-10-01")
+    return Problem(doc.file, doc.line(loc), label, f"field '{field}': {wrong.message}",
+                   "correct the value; the schema in content/pages/schema/ lists what is allowed")
+
+
+def _shown(value: Any) -> str:
+    """A short, plain description of a wrong value, for a message."""
+    if value is None:
+        return "nothing"
+    if isinstance(value, dict):
+        return "a set of fields"
+    if isinstance(value, list | tuple):
+        return "a list"
+    text = " ".join(str(value).split())
+    return f"'{text[:40]}…'" if len(text) > 40 else f"'{text}'"
+
+
+@dataclass(frozen=True, slots=True)
+class RawCode:
+    """Everything the manifest points to, validated file by file."""
+
+    manifest: Manifest
+    versions: tuple[Loaded[Version], ...]
+    guidance: Loaded[GuidanceList] | None
+    problems: tuple[Problem, ...] = ()
+
+
+def load_code(manifest_path: Path, base: Path) -> RawCode | list[Problem]:
+    """Load the manifest and every file it lists; paths are shown relative to `base`.
+
+    Files that fail are left out of the result and their problems kept, so the
+    files that did load can still be checked and every problem reported at once.
+    """
+    def shown(path: Path) -> str:
+        try:
+            return str(path.resolve().relative_to(base.resolve()))
+        except ValueError:
+            return str(path)
+
+    loaded = load_model(manifest_path, shown(manifest_path), Manifest)
+    if isinstance(loaded, list):
+        return loaded
+    manifest = loaded.model
+    here = manifest_path.parent
+    problems: list[Problem] = []
+    versions: list[Loaded[Version]] = []
+    for name in manifest.versions:
+        result = load_model(here / name, shown(here / name), Version)
+        if isinstance(result, list):
+            problems.extend(result)
+        else:
+            versions.append(result)
+    guidance = None
+    if manifest.guidance:
+        result_g = load_model(here / manifest.guidance, shown(here / manifest.guidance),
+                              GuidanceList)
+        if isinstance(result_g, list):
+            problems.extend(result_g)
+        else:
+            guidance = result_g
+    return RawCode(manifest, tuple(versions), guidance, tuple(problems))

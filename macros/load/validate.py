@@ -1,0 +1,131 @@
+"""Checks that need more than one field: keys, references, order and status.
+
+Every check runs on every version and every problem is collected, so one
+build reports all of them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from macros.load.loader import Loaded, RawCode
+from macros.model import inline
+from macros.model.inline import Paragraph
+from macros.model.problems import Problem, did_you_mean
+from macros.model.records import Status, Version
+
+RESERVED_PREFIXES = ("clause-", "section-", "md-", "smc-", "__")
+
+
+@dataclass
+class VersionCheck:
+    """What checking one version found: its parsed texts and its problems."""
+
+    texts: dict[str, tuple[Paragraph, ...]] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class _Place:
+    kind: str
+    key: str
+    loc: tuple[str | int, ...]
+    text: str | None
+    refs: tuple[str, ...] = ()
+    guidance: tuple[str, ...] = ()
+
+
+def _places(version: Version) -> Iterator[_Place]:
+    for s, section in enumerate(version.sections):
+        s_loc: tuple[str | int, ...] = ("sections", s)
+        yield _Place("section", section.key, s_loc, None)
+        for c, clause in enumerate(section.clauses):
+            c_loc = (*s_loc, "clauses", c)
+            yield _Place("clause", clause.key, c_loc, clause.text, clause.refs, clause.guidance)
+            for i, item in enumerate(clause.items):
+                yield _Place("item", item.key, (*c_loc, "items", i), item.text)
+
+
+def check_version(
+    loaded: Loaded[Version], guidance_ids: frozenset[str] | None
+) -> VersionCheck:
+    """Check one version; `guidance_ids` is None when the guidance could not be loaded."""
+    doc, version = loaded.doc, loaded.model
+    result = VersionCheck()
+
+    def report(place: _Place | None, loc: tuple[str | int, ...], message: str, fix: str) -> None:
+        label = f"{place.kind} '{place.key}'" if place else f"version '{version.id}'"
+        result.problems.append(Problem(doc.file, doc.line(loc), label, message, fix))
+
+    if not version.sections:
+        report(None, ("sections",), "the version has no sections",
+               "add at least one section with clauses")
+    places = list(_places(version))
+    seen: dict[str, _Place] = {}
+    for place in places:
+        if place.key.startswith(RESERVED_PREFIXES):
+            report(place, (*place.loc, "key"), f"key '{place.key}' starts with a reserved prefix",
+                   "choose a key that does not start with " + ", ".join(RESERVED_PREFIXES))
+        if place.key in seen:
+            first = seen[place.key]
+            report(place, (*place.loc, "key"),
+                   f"duplicate key '{place.key}' (already used by a {first.kind} at line "
+                   f"{doc.line((*first.loc, 'key'))})",
+                   "give every section, clause and item its own key")
+        else:
+            seen[place.key] = place
+        if place.kind == "section" and not version.sections[place.loc[1]].clauses:
+            report(place, (*place.loc, "clauses"), "the section has no clauses",
+                   "add at least one clause or remove the section")
+        if place.text is not None:
+            try:
+                result.texts[place.key] = inline.parse(place.text)
+            except inline.InlineError as err:
+                report(place, (*place.loc, "text"), err.message, err.fix)
+    for place in places:
+        text_refs = tuple(inline.xref_keys(result.texts.get(place.key, ())))
+        for where, keys in (("refs", place.refs), ("text", text_refs)):
+            for key in keys:
+                if key == place.key:
+                    report(place, (*place.loc, where), f"refers to itself ('{key}')",
+                           "remove the reference; a clause cannot refer to itself")
+                elif key not in seen:
+                    report(place, (*place.loc, where),
+                           f"cross-reference to unknown key '{key}'.{did_you_mean(key, seen)}"
+                           .rstrip(), f"use the key of a clause in version {version.id}")
+        for gid in place.guidance:
+            if guidance_ids is not None and gid not in guidance_ids:
+                report(place, (*place.loc, "guidance"),
+                       f"unknown guidance id '{gid}'.{did_you_mean(gid, guidance_ids)}".rstrip(),
+                       "use an id from content/data/guidance.yaml, or add the guidance there")
+    return result
+
+
+def check_versions(raw: RawCode) -> list[Problem]:
+    """Checks across versions: unique ids, date order, a single version in force."""
+    problems: list[Problem] = []
+    seen: dict[str, str] = {}
+    previous: Loaded[Version] | None = None
+    for loaded in raw.versions:
+        doc, version = loaded.doc, loaded.model
+        label = f"version '{version.id}'"
+        if version.id in seen:
+            problems.append(Problem(doc.file, doc.line(("id",)), label,
+                                    f"version id '{version.id}' is also used by {seen[version.id]}",
+                                    "give each version its own id"))
+        seen.setdefault(version.id, doc.file)
+        if previous and version.date < previous.model.date:
+            problems.append(Problem(
+                doc.file, doc.line(("date",)), label,
+                f"dated {version.date.isoformat()}, before version {previous.model.id} "
+                f"({previous.model.date.isoformat()}) listed above it",
+                "list versions in content/data/code.yaml from oldest to newest"))
+        previous = loaded
+    adopted = [v for v in raw.versions if v.model.status is Status.adopted]
+    for loaded in adopted[:-1]:
+        problems.append(Problem(
+            loaded.doc.file, loaded.doc.line(("status",)), f"version '{loaded.model.id}'",
+            f"is marked adopted but a later version ({adopted[-1].model.id}) is adopted too",
+            "mark the older version 'superseded' and give its 'superseded_on' date"))
+    return problems

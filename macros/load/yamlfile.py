@@ -1,0 +1,169 @@
+"""Read one YAML file safely, keeping the line of every value for error messages."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from macros.model.problems import Problem
+
+MAX_FILE_BYTES = 5_000_000
+
+
+@dataclass(frozen=True, slots=True)
+class YamlDoc:
+    """A parsed YAML document and the line (1-based) of each node, by path."""
+
+    file: str
+    data: Any
+    root: yaml.Node | None = field(repr=False, default=None)
+
+    def line(self, loc: Sequence[str | int]) -> int | None:
+        """The line of the value at `loc`, or of its nearest parent that exists."""
+        node = self.root
+        best = node.start_mark.line + 1 if node is not None else None
+        for part in loc:
+            child = _child(node, part)
+            if child is None:
+                break
+            node = child
+            best = node.start_mark.line + 1
+        return best
+
+
+def _child(node: yaml.Node | None, part: str | int) -> yaml.Node | None:
+    if isinstance(node, yaml.MappingNode) and isinstance(part, str):
+        for key_node, value_node in node.value:
+            if key_node.value == part:
+                return value_node
+    if isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
+        return node.value[part]
+    return None
+
+
+class ValueProblem(yaml.constructor.ConstructorError):
+    """A value YAML parses but cannot build, or a key given twice in one mapping."""
+
+    def __init__(self, node: yaml.Node, problem: str, fix: str) -> None:
+        super().__init__(None, None, problem, node.start_mark)
+        self.fix = fix
+
+
+class _Checked:
+    """Construction shared by the libyaml and pure-Python loaders. PyYAML raises a bare
+    ValueError for an impossible date (2019-02-30) or an over-long number, and silently
+    keeps the last of two equal keys in a mapping; both become ValueProblems here."""
+
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        try:
+            return super().construct_object(node, deep)  # type: ignore[misc]
+        except (ValueError, OverflowError) as err:
+            if isinstance(err, yaml.YAMLError):
+                raise
+            value = str(node.value)[:40] if isinstance(node, yaml.ScalarNode) else ""
+            if node.tag.endswith(":timestamp"):
+                raise ValueProblem(node, f"'{value}' is not a real date ({err})",
+                                   "write a date that exists as YYYY-MM-DD, e.g. 2019-10-01"
+                                   ) from None
+            raise ValueProblem(node, f"the value '{value}' cannot be read",
+                               "put the value in quotes if it is text") from None
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> Any:
+        seen: dict[str, int] = {}
+        for key_node, _ in node.value:
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.value == "<<":
+                continue
+            if key_node.value in seen:
+                raise ValueProblem(
+                    key_node,
+                    f"'{key_node.value}' is given twice in the same place (first at line "
+                    f"{seen[key_node.value]}); YAML would silently keep only the second",
+                    f"remove one of the two '{key_node.value}:' lines")
+            seen[key_node.value] = key_node.start_mark.line + 1
+        return super().construct_mapping(node, deep)  # type: ignore[misc]
+
+
+class _Loader(_Checked, yaml.SafeLoader):
+    pass
+
+
+class _FastLoader(_Checked, getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    pass
+
+
+def _parse(text: str) -> tuple[yaml.Node | None, Any]:
+    """Parse once into nodes (for line numbers) and build the data from those nodes.
+
+    Uses libyaml when PyYAML has it: a 5,000-clause version loads about ten times faster.
+    """
+    loader = _FastLoader(text)
+    try:
+        root = loader.get_single_node()
+        return root, loader.construct_document(root) if root is not None else None
+    finally:
+        loader.dispose()
+
+
+def read_yaml(path: Path, shown_as: str) -> YamlDoc | Problem:
+    """Parse `path`; on any failure return one Problem instead of raising."""
+    if path.is_dir():
+        return Problem(shown_as, None, None, "is a directory, not a YAML file",
+                       "point the manifest at a .yaml file inside it, or remove the entry")
+    if not path.exists():
+        return Problem(shown_as, None, None, "file not found",
+                       "create the file or correct its name in content/data/code.yaml")
+    raw = path.read_bytes()
+    if len(raw) > MAX_FILE_BYTES:
+        return Problem(shown_as, None, None,
+                       f"file is {len(raw):,} bytes; the limit is {MAX_FILE_BYTES:,}",
+                       "split the Code or shorten the clauses")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = raw[: err.start].count(b"\n") + 1
+        return Problem(shown_as, line, None,
+                       f"not UTF-8 text (byte 0x{raw[err.start]:02x} cannot be read)",
+                       "save the file with UTF-8 encoding")
+    try:
+        root, data = _parse(text)
+    except yaml.YAMLError:
+        pass
+    except RecursionError:
+        return Problem(shown_as, None, None, "is nested too deeply to read",
+                       "write the data as the schema shows, a few levels deep")
+    else:
+        return YamlDoc(shown_as, data, root)
+    try:  # the pure-Python parser words its errors better; only used on failure
+        root = yaml.compose(text, Loader=_Loader)
+        data = yaml.load(text, Loader=_Loader)  # noqa: S506 (a SafeLoader)
+    except ValueProblem as err:
+        mark = err.problem_mark
+        return Problem(shown_as, mark.line + 1 if mark else None, None,
+                       str(err.problem), err.fix)
+    except yaml.reader.ReaderError as err:
+        line = text[: err.position].count("\n") + 1
+        code = err.character if isinstance(err.character, int) else ord(str(err.character)[:1])
+        return Problem(shown_as, line, None,
+                       f"contains a control character (U+{code:04X}) that YAML does not allow",
+                       "delete it: it is invisible in most editors, so retype the text around it")
+    except RecursionError:
+        return Problem(shown_as, None, None, "is nested too deeply to read",
+                       "write the data as the schema shows, a few levels deep")
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        line = mark.line + 1 if mark else None
+        column = f" at column {mark.column + 1}" if mark else ""
+        problem = (err.problem or err.context or "cannot be read").rstrip(".")
+        fix = "correct the YAML syntax near that line (indent with spaces, quote text with ':')"
+        if "\t" in problem or "'\\t'" in problem:
+            problem = "a tab character is used for indentation"
+            fix = "indent with spaces, never tabs"
+        return Problem(shown_as, line, None, f"malformed YAML{column}: {problem}", fix)
+    except yaml.YAMLError as err:
+        return Problem(shown_as, None, None, f"malformed YAML: {' '.join(str(err).split())}",
+                       "correct the YAML syntax")
+    return YamlDoc(shown_as, data, root)

@@ -1,0 +1,99 @@
+"""The pages the generator adds to the site, written from the Code.
+
+A generated page's file holds only its front matter, with `render_macros:
+false` so the macros plugin leaves the page alone: its text, titles included,
+comes from the data and is shown as written, even where it holds Jinja marks
+such as '{{'. Its body, finished Markdown (HTML blocks), is written when MkDocs
+reaches the page (`GeneratedPage.body()`), so a Code of thousands of clauses
+never holds every page's text twice. Hand-written pages use the macros instead.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+
+from macros.compute import guidance, urls
+from macros.compute.code import Code
+from macros.compute.downloads import Download
+from macros.compute.versions import status_words
+from macros.render.changes_page import render_changelog
+from macros.render.code_page import render_current, render_version
+from macros.render.consultation_page import render_consultation
+from macros.render.downloads import render_downloads
+from macros.render.history_page import history_title, render_history
+
+
+@dataclass(frozen=True, slots=True)
+class GeneratedPage:
+    src_uri: str  # path of the virtual Markdown file, e.g. "code/1.0/index.md"
+    title: str
+    write: Callable[[str], str]  # the page's content (one HTML block) for its site path
+    searchable: bool = True  # False for pages that repeat another page's text
+    search_boost: float | None = None  # rank this page's sections above others in search
+    in_nav: bool = True  # False for pages reached only by links (clause histories)
+
+    @property
+    def front_matter(self) -> str:
+        """The file MkDocs reads: title, search settings, and that no macro is to run."""
+        meta = {"title": self.title, "render_macros": False}
+        if not self.searchable:
+            meta["search"] = {"exclude": True}
+        elif self.search_boost:
+            meta["search"] = {"boost": self.search_boost}
+        lines = [f"{name}: {json.dumps(value)}" for name, value in meta.items()]
+        return "---\n" + "\n".join(lines) + "\n---\n"
+
+    def body(self) -> str:
+        return self.write(page_path(self.src_uri)) + "\n"
+
+
+def page_path(src_uri: str) -> str:
+    """The site path of a generated page ('code/1.0/index.md' -> 'code/1.0/')."""
+    return src_uri.removesuffix("index.md")
+
+
+def version_title(code: Code, version_id: str) -> str:
+    return f"{code.title}: version {version_id}"
+
+
+def generated_pages(code: Code, downloads: Mapping[str, tuple[Download, ...]],
+                    site_url: str) -> list[GeneratedPage]:
+    """Every page the Code adds; each body is written for its own path (links are relative)."""
+    pages: list[GeneratedPage] = []
+
+    def add(src_uri: str, title: str, write: Callable[[str], str], **options: object) -> None:
+        pages.append(GeneratedPage(src_uri, title, write, **options))
+
+    def offer(version_id: str, path: str) -> str:
+        return render_downloads(downloads.get(version_id, ()), path)
+
+    # Search ranks the Code's own clauses above pages that quote them, the version in force first.
+    for v in code.versions:
+        add(f"{urls.version_path(v.id)}index.md", version_title(code, v.id),
+            lambda path, v=v: render_version(code, v, path, offer(v.id, path)),
+            search_boost=3 if v is code.current else 2)
+    if code.current:
+        # The version in force is also at its own path; search offers that one only.
+        current = code.current
+        add(f"{urls.current_path()}index.md", f"{code.title}: the version in force",
+            lambda path: render_current(code, path, offer(current.id, path)), searchable=False)
+    if code.guidance:
+        add(f"{urls.GUIDANCE_PATH}index.md", "Further guidance",
+            lambda path: guidance.render_page(code.guidance.values(), code.versions,
+                                              code.source_document, path,
+                                              lambda version: status_words(code, version)))
+    if code.consultation:
+        add(f"{urls.CONSULTATION_PATH}index.md", "Members' comments on the Code and the responses",
+            lambda path: render_consultation(code, path))
+    if len(code.versions) > 1:
+        add(f"{urls.changes_path()}index.md", f"What changed in the {code.title}",
+            lambda path: render_changelog(code, path))
+    # One lasting page per clause key, reached from each clause; not in the navigation,
+    # and not in search, which offers the clause itself in each version instead.
+    for key, history in code.changelog.histories.items():
+        add(f"{urls.history_path(key)}index.md", history_title(history),
+            lambda path, key=key: render_history(code, key, path, site_url),
+            in_nav=False, searchable=False)
+    return pages
