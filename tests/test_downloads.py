@@ -21,10 +21,12 @@ from testkit import FIXTURES, ROOT, CodeDir, mkdocs_build
 
 from macros.compute.code import build_code
 from macros.compute.numbering import NumberedVersion
+from macros.compute.urlrecord import download_paths
+from macros.compute.urls import download_path
 from macros.export.changes_json import CHANGES_SCHEMA_NAME, ChangesDocument
-from macros.export.downloads import build_downloads, download_paths
+from macros.export.downloads import build_downloads
 from macros.export.pdf import version_pdf
-from macros.export.version_json import SCHEMA_NAME, VersionDocument, download_path, to_json
+from macros.export.version_json import SCHEMA_NAME, VersionDocument, to_json
 from macros.model import inline
 from macros.model.shape import validate
 

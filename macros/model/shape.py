@@ -69,7 +69,9 @@ def field(default: Any = dataclasses.MISSING, *, description: str | None = None,
 
 def record(cls: type[T]) -> type[T]:
     """Make `cls` an immutable, keyword-only class whose shape `validate` checks."""
+    written = cls.__doc__  # dataclass() writes a signature where there is none
     made = dataclass(frozen=True, slots=True, kw_only=True)(cls)
+    made.__shape_doc__ = written
     made.__shape_record__ = True
     return made
 
@@ -341,7 +343,7 @@ class _Record(_Shape):
             properties[f.key] = schema
         out: dict[str, Any] = {"additionalProperties": False, "properties": properties,
                                "title": self.cls.__name__, "type": "object"}
-        doc = self.cls.__doc__
+        doc = getattr(self.cls, "__shape_doc__", None)
         if doc:
             out["description"] = " ".join(doc.split())
         if required:
