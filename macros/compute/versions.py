@@ -27,6 +27,21 @@ def status_words(code: Code, version: NumberedVersion) -> str:
         return "superseded"
     return "in force" if code.current and code.current.id == version.id else "adopted"
 
+def status_text(code: Code, version: NumberedVersion) -> str:
+    """One plain sentence saying whether a version is in force."""
+    v = version.version
+    current = code.current
+    if v.status is Status.draft:
+        in_force = f" Version {current.id} is in force." if current else " No version is in force."
+        return (f"Draft: version {v.id} has not been adopted. It was prepared for the "
+                f"{v.body} on {long_date(v.date)}.{in_force}")
+    if v.status is Status.superseded:
+        later = f" Version {current.id} is in force." if current else ""
+        ended = f" on {long_date(v.superseded_on)}" if v.superseded_on else ""
+        return (f"Superseded{ended}: version {v.id} is no longer in force. It was approved "
+                f"by the {v.body} on {long_date(v.date)}.{later}")
+    return f"In force: version {v.id} was approved by the {v.body} on {long_date(v.date)}."
+
 
 def status_heading(code: Code, version: NumberedVersion) -> str:
     """`status_words` as a heading or label: 'Draft, not adopted', 'In force', 'Superseded'."""

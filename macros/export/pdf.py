@@ -16,11 +16,11 @@ from html import escape
 from macros.compute import urls
 from macros.compute.code import Code
 from macros.compute.numbering import NumberedClause, NumberedItem, NumberedSection, NumberedVersion
-from macros.compute.versions import printed_status
+from macros.compute.versions import printed_status, status_text
 from macros.model import inline
 from macros.model.dates import long_date
 from macros.model.records import Status
-from macros.render.code_page import PageContext, render_provenance, render_refs, status_text
+from macros.render.code_page import PageContext, render_provenance, render_refs
 from macros.render.print_running import css_string
 
 LANG = "en-GB"

@@ -16,10 +16,10 @@ from typing import Literal
 from macros.compute import urls
 from macros.compute.code import Code
 from macros.compute.numbering import NumberedClause, NumberedItem, NumberedVersion, Target
+from macros.compute.versions import status_text
 from macros.model import inline
 from macros.model.records import Change, Guidance, Key, Provenance, Removal, Status
 from macros.model.shape import field, record, to_data
-from macros.render.code_page import status_text
 
 SCHEMA_NAME = urls.VERSION_SCHEMA_NAME
 

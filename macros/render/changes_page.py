@@ -15,9 +15,8 @@ from macros.compute import urls
 from macros.compute.changelog import ClauseChange, Placed, VersionChanges
 from macros.compute.code import Code
 from macros.compute.diff import render_redline
-from macros.compute.versions import changes_anchor, count_sentence, version_label
+from macros.compute.versions import changes_anchor, count_sentence, status_text, version_label
 from macros.model import inline
-from macros.render.code_page import status_text
 
 REDLINE_KEY = ("In a redline, deleted words are struck through and marked “deleted”; "
                "inserted words are underlined and marked “inserted”.")

@@ -17,9 +17,9 @@ from macros.compute.versions import (
     render_newer_drafts,
     render_version_list,
     status_heading,
+    status_text,
 )
 from macros.model import inline
-from macros.model.dates import long_date
 from macros.model.records import ProvenanceKind, Status
 from macros.model.wording import and_list
 from macros.render.consultation_page import render_clause_comments
@@ -42,20 +42,6 @@ class PageContext:
         return f"#{anchor}"
 
 
-def status_text(code: Code, version: NumberedVersion) -> str:
-    """One plain sentence saying whether a version is in force."""
-    v = version.version
-    current = code.current
-    if v.status is Status.draft:
-        in_force = f" Version {current.id} is in force." if current else " No version is in force."
-        return (f"Draft: version {v.id} has not been adopted. It was prepared for the "
-                f"{v.body} on {long_date(v.date)}.{in_force}")
-    if v.status is Status.superseded:
-        later = f" Version {current.id} is in force." if current else ""
-        ended = f" on {long_date(v.superseded_on)}" if v.superseded_on else ""
-        return (f"Superseded{ended}: version {v.id} is no longer in force. It was approved "
-                f"by the {v.body} on {long_date(v.date)}.{later}")
-    return f"In force: version {v.id} was approved by the {v.body} on {long_date(v.date)}."
 
 
 def render_status(code: Code, version: NumberedVersion) -> str:

@@ -13,6 +13,7 @@ from html import escape
 from typing import TYPE_CHECKING
 
 from macros.compute import urls
+from macros.compute.versions import status_text
 from macros.model import inline
 from macros.model.records import Comment, CommentKind, ResponseStatus
 from macros.model.wording import and_list
@@ -105,7 +106,6 @@ def render_comment(code: Code, record: ConsultationRecord, comment: Comment, pag
 
 def render_consultation(code: Code, page: str) -> str:
     """The whole consultation page: introduction, members, and every comment."""
-    from macros.render.code_page import status_text  # render imports this module for clause links
 
     record = code.consultation
     if record is None:

@@ -1,0 +1,56 @@
+"""The one Jinja environment that lays out every page and PDF made from the Code.
+
+Templates live in `templates/` beside this module, one small template per part of a page
+(named `<part>.html.jinja`). A site replaces any one of them by putting a file of the same
+name in its own templates folder (`overrides/clauses/`, beside the theme's overrides): that
+folder is searched first, for the web pages and the PDF alike.
+
+Autoescaping is on for every template, so data is always shown as text; an undefined
+variable fails the build naming the template and line (`StrictUndefined`). The environment
+is made once per build, and each template is compiled once, when first used.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+TEMPLATES = Path(__file__).parent / "templates"
+OVERRIDES = "clauses"  # the folder, inside the site's theme overrides, of its own templates
+
+
+class Templates:
+    """Renders the package's templates, or a site's own template of the same name."""
+
+    def __init__(self, site_templates: Path | None = None) -> None:
+        folders = [str(TEMPLATES)]
+        if site_templates is not None and site_templates.is_dir():
+            folders.insert(0, str(site_templates))
+        self.folders = tuple(folders)
+        self.env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(folders),
+            autoescape=True,
+            undefined=jinja2.StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            auto_reload=False,  # compiled once per build; a new build makes a new environment
+            cache_size=-1,
+        )
+
+    def render(self, name: str, context: Mapping[str, Any] | None = None, /,
+               **values: Any) -> Markup:
+        """The template `name` laid out with `context` and `values`, as safe HTML."""
+        template = self.env.get_template(name)
+        return Markup(template.render({**(context or {}), **values}))  # autoescaped
+
+
+def site_templates(theme_dir: str | Path | None) -> Path | None:
+    """The site's own templates folder inside its theme overrides, if it has one."""
+    if not theme_dir:
+        return None
+    folder = Path(theme_dir) / OVERRIDES
+    return folder if folder.is_dir() else None
