@@ -13,11 +13,13 @@ VENV_BIN = Path(sys.executable).parent
 FIXTURES = ROOT / "tests" / "fixtures"
 
 
-def mkdocs_build(config: Path, site_dir: Path) -> subprocess.CompletedProcess[str]:
-    """Run a strict MkDocs build of `config` into `site_dir`, as site-build.sh does."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+def mkdocs_build(config: Path, site_dir: Path, engine: str = "mkdocs",
+                 extra_env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """Run a strict build of `config` into `site_dir`, as site-build.sh does, with `engine`
+    "mkdocs" or "properdocs" (ENGINE in site-build.sh) and `extra_env` in the environment."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(extra_env or {})}
     return subprocess.run(
-        [str(VENV_BIN / "mkdocs"), "build", "--strict", "-q", "-f", str(config), "-d",
+        [str(VENV_BIN / engine), "build", "--strict", "-q", "-f", str(config), "-d",
          str(site_dir)],
         cwd=config.parent, env=env, capture_output=True, text=True, check=False,
     )

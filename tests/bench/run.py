@@ -38,7 +38,7 @@ import synth
 from measure import Build, build, median
 from sites import ROOT
 
-TARGET_FLOOR = 1.25  # real build / floor build
+TARGET_FLOOR = 1.35  # real build / floor build, for the real site and the synthetic one
 TARGET_GROWTH = 1.5  # time per clause at 5,000 clauses / at 500
 TARGET_WEIGHT = 1.10  # version page bytes / stock Material page with the same content
 PACKAGES = ("mkdocs", "mkdocs-material", "pymdown-extensions", "mkdocs-macros-plugin",
@@ -141,13 +141,17 @@ def real_and_floor(work: Path, reps: int, res: Results) -> tuple[Path, Path]:
     run, capture, real_site = against_floor("real site", ROOT / "mkdocs.yml", work, reps)
     res.floors.append(run)
     start_up(max(reps, 5), res)
+    floor_target("real site build", run, res)
+    return capture, real_site
+
+
+def floor_target(what: str, run: FloorRun, res: Results) -> None:
     r = median([b.cpu for b in run.real])
     f = median([b.cpu for b in run.floor])
     res.targets.append((
-        f"real site build <= {TARGET_FLOOR}x the plain-MkDocs floor (median CPU time)",
+        f"{what} <= {TARGET_FLOOR}x the plain-MkDocs floor (median CPU time)",
         r / f <= TARGET_FLOOR,
         f"{r:.2f} s / {f:.2f} s = {r / f:.3f}x (wall clock {run.ratio('seconds'):.2f}x)"))
-    return capture, real_site
 
 
 BASELINE_IMPORTS = ("mkdocs.commands.build, mkdocs.structure.nav, material, markdown, jinja2, "
@@ -186,6 +190,7 @@ def synthetic_floor(work: Path, n: int, v: int, reps: int, res: Results) -> None
     config = sites.synthetic_config(folder, pdf=False)
     run, _, _ = against_floor(f"synthetic {n:,} clauses x {v} versions", config, folder, reps)
     res.floors.append(run)
+    floor_target(f"synthetic {n:,} clauses x {v} versions build", run, res)
     shutil.rmtree(folder, ignore_errors=True)
 
 
@@ -439,10 +444,14 @@ HOW_TO_READ = """\
   loading and checking the data, the changelog, the downloads, the macros. The
   start-up line says how much of the difference is only importing code, which
   does not grow with the Code (the macros plugin is imported after the
-  generator, as in a build, which spares it `requests`: see `macros/startup.py`).
-  The synthetic comparison shows the same ratio where pages, not start-up,
-  dominate. Both builds run from compiled bytecode: the run compiles `macros/`
-  first, as pip compiled MkDocs and the theme when it installed them.
+  generator, as in a build; what it does at start that no setting turns off,
+  importing `requests` and running `git` twelve times, is measured under
+  "Start-up cost of mkdocs-macros-plugin" in `macros/DESIGN.md`). The
+  synthetic comparison shows the same ratio where pages, not start-up,
+  dominate. The real site and the synthetic Code have the same target (see
+  Targets), which leaves room for that fixed start-up. Both builds run from
+  compiled bytecode: the run compiles `macros/` first, as pip compiled MkDocs
+  and the theme when it installed them.
 - **Growth.** *CPU ms per clause* is a build's CPU time divided by the number
   of clauses in each version. A fixed start-up cost makes it fall as the Code
   grows; a step that grew faster than the Code (comparing every clause with
