@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Run the whole test suite: lint, unit, build, browser, HTML validation, PDF.
+# Run the whole test suite: lint (ruff), import layers and cycles (lint-imports),
+# then unit, build, browser, HTML validation, PDF.
 # Installs what a fresh machine lacks: the virtual environment from pyproject.toml,
 # Debian's chromium and poppler-utils (via apt) and the Nu HTML validator (npm's vnu-jar).
 # ./run-tests.sh --install-only installs them and stops.
@@ -29,4 +30,5 @@ VENV=.venv
 export NO_MKDOCS_2_WARNING=1
 
 "$VENV/bin/ruff" check .
+"$VENV/bin/lint-imports" --no-cache
 "$VENV/bin/python" -m pytest "$@"
