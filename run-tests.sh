@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Run the whole test suite: lint (ruff), import layers and cycles (lint-imports),
+# Run the whole test suite: lint (ruff), import layers and cycles (lint-imports), types (mypy),
 # then unit, build, browser, HTML validation, PDF.
 # Installs what a fresh machine lacks: the virtual environment from pyproject.toml,
 # Debian's chromium and poppler-utils (via apt) and the Nu HTML validator (npm's vnu-jar).
@@ -31,4 +31,5 @@ export NO_MKDOCS_2_WARNING=1
 
 "$VENV/bin/ruff" check .
 "$VENV/bin/lint-imports" --no-cache
+"$VENV/bin/mypy"
 "$VENV/bin/python" -m pytest "$@"
