@@ -31,15 +31,23 @@ class MacroEnv(Protocol):
     """The parts of mkdocs-macros-plugin's `env` that these macros use."""
 
     @property
-    def conf(self) -> MkDocsConfig: ...
+    def conf(self) -> MkDocsConfig:
+        """The MkDocs configuration of the build."""
+        ...
 
     @property
-    def variables(self) -> dict[str, Any]: ...
+    def variables(self) -> dict[str, Any]:
+        """The variables every page's Markdown can use."""
+        ...
 
     @property
-    def page(self) -> Page | None: ...
+    def page(self) -> Page | None:
+        """The page being rendered."""
+        ...
 
-    def macro(self, v: _Macro, name: str = "") -> _Macro: ...
+    def macro(self, v: _Macro, name: str = "") -> _Macro:
+        """Register `v` as a macro pages can call; return it unchanged."""
+        ...
 
 
 def define_site_macros(env: MacroEnv, code: Code, glossary: Glossary, settings: Settings | None,

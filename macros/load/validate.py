@@ -125,9 +125,10 @@ def check_versions(raw: RawCode) -> list[Problem]:
                 "list versions in content/data/code.yaml from oldest to newest"))
         previous = loaded
     adopted = [v for v in raw.versions if v.model.status is Status.adopted]
-    for loaded in adopted[:-1]:
-        problems.append(Problem(
+    problems.extend(
+        Problem(
             loaded.doc.file, loaded.doc.line(("status",)), f"version '{loaded.model.id}'",
             f"is marked adopted but a later version ({adopted[-1].model.id}) is adopted too",
-            "mark the older version 'superseded' and give its 'superseded_on' date"))
+            "mark the older version 'superseded' and give its 'superseded_on' date")
+        for loaded in adopted[:-1])
     return problems
