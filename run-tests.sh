@@ -29,7 +29,10 @@ fi
 VENV=.venv
 export NO_MKDOCS_2_WARNING=1
 
-"$VENV/bin/ruff" check .
-"$VENV/bin/lint-imports" --no-cache
-"$VENV/bin/mypy"
+# The static checks each run even when one before fails, so one run shows every finding.
+static=0
+"$VENV/bin/ruff" check . || static=1
+"$VENV/bin/lint-imports" --no-cache || static=1
+"$VENV/bin/mypy" || static=1
+[ "$static" -eq 0 ] || exit 1
 "$VENV/bin/python" -m pytest "$@"
