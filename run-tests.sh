@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Run the whole test suite: lint, unit, build, browser, HTML validation, PDF.
+# Run the whole test suite: lint (ruff), import layers and cycles (lint-imports), types (mypy),
+# then unit, build, browser, HTML validation, PDF.
 # Installs what a fresh machine lacks: the virtual environment from pyproject.toml,
 # Debian's chromium and poppler-utils (via apt) and the Nu HTML validator (npm's vnu-jar).
 # ./run-tests.sh --install-only installs them and stops.
@@ -28,5 +29,10 @@ fi
 VENV=.venv
 export NO_MKDOCS_2_WARNING=1
 
-"$VENV/bin/ruff" check .
+# The static checks each run even when one before fails, so one run shows every finding.
+static=0
+"$VENV/bin/ruff" check . || static=1
+"$VENV/bin/lint-imports" --no-cache || static=1
+"$VENV/bin/mypy" || static=1
+[ "$static" -eq 0 ] || exit 1
 "$VENV/bin/python" -m pytest "$@"

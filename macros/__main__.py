@@ -15,6 +15,7 @@ from macros.model.problems import CodeDataError
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run the command named in `argv` (default: the process's arguments); return the exit code."""
     parser = argparse.ArgumentParser(prog="python -m macros")
     sub = parser.add_subparsers(dest="command", required=True)
     check = sub.add_parser("check", help="validate the Code's data and report every problem")

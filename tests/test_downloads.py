@@ -130,10 +130,8 @@ def test_downloads_are_published_at_their_lasting_paths(built: Path) -> None:
 @pytest.mark.parametrize("page", ["code/1.0/index.html", "code/index.html"])
 def test_version_page_offers_both_files_with_their_real_size(built: Path, page: str) -> None:
     html = read_page(built / page)
-    offered = {}
-    for href, attrs in html.links:
-        if "smc-download" in (attrs.get("class") or ""):
-            offered[href] = attrs
+    offered = {href: attrs for href, attrs in html.links
+               if "smc-download" in (attrs.get("class") or "")}
     assert len(offered) == 2
     text = html.text
     for ext in ("pdf", "json"):

@@ -44,6 +44,8 @@ from macros.render.print_running import RUNNING_CSS_PATH, running_css
 DEFAULT_GLOSSARY = "content/data/glossary.md"
 
 class ClausesConfig(Config):
+    """The options of the `clauses` plugin in mkdocs.yml."""
+
     manifest = config_options.Type(str, default="content/data/code.yaml")
     # Abbreviations (*[LGA]: ...); see macros/glossary.py. The default is optional.
     glossary = config_options.Type(str, default=DEFAULT_GLOSSARY)
@@ -65,6 +67,7 @@ class ClausesPlugin(BasePlugin[ClausesConfig]):
     generated: Mapping[str, GeneratedPage] = MappingProxyType({})
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        """Load and check the Code, make its downloads and add its versions to the nav."""
         base = Path(config.config_file_path).parent
         try:
             with _without_cycle_collection():
@@ -92,25 +95,28 @@ class ClausesPlugin(BasePlugin[ClausesConfig]):
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig,
                          files: Files) -> str:
+        """The Markdown of a generated page; any other page's Markdown unchanged."""
         generated = self.generated.get(page.file.src_uri)
         return generated.body() if generated else markdown
 
     def on_page_content(self, html: str, page: object, config: MkDocsConfig,
                         files: Files) -> str:
+        """The page's HTML with the glossary's abbreviations explained."""
         return self.glossary.apply(html)  # generated HTML, which Markdown's abbr skips
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        assert self.code is not None
-        pages = generated_pages(self.code, self.downloads, config.site_url or "")
+        """Add the generated pages, versions.json, the print CSS, downloads and schemas."""
+        code = self._loaded()
+        pages = generated_pages(code, self.downloads, config.site_url or "")
         self.generated = {page.src_uri: page for page in pages}
         for page in pages:
             files.append(File.generated(
                 config, page.src_uri, content=page.front_matter,
                 inclusion=InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV))
-        path, text = versions_file(self.code)
+        path, text = versions_file(code)
         files.append(File.generated(config, path, content=text))
         files.append(File.generated(config, RUNNING_CSS_PATH,
-                                    content=running_css(self.code, config.site_url or "")))
+                                    content=running_css(code, config.site_url or "")))
         for download in (d for ds in self.downloads.values() for d in ds):
             files.append(File.generated(config, download.path, content=download.content))
         for schema, name in schema_files():
@@ -119,9 +125,9 @@ class ClausesPlugin(BasePlugin[ClausesConfig]):
         return files
 
     def on_post_build(self, config: MkDocsConfig) -> None:
-        assert self.code is not None
+        """Fix the search index for the versions, then check the built site's URLs."""
         site = Path(config.site_dir)
-        search_index_for_versions(self.code, site)
+        search_index_for_versions(self._loaded(), site)
         if self.config.url_record:
             base = Path(config.config_file_path).parent
             try:
@@ -130,12 +136,18 @@ class ClausesPlugin(BasePlugin[ClausesConfig]):
                 raise Abort(str(err)) from None
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
-        assert self.code is not None
-        return with_version_selector(fix_theme_html(output), self.code, page.url)
+        """The page's HTML with the theme's markup fixed and the version selector set."""
+        return with_version_selector(fix_theme_html(output), self._loaded(), page.url)
 
     def on_post_template(self, output_content: str, template_name: str,
                          config: MkDocsConfig) -> str:
+        """A template's HTML with the theme's markup fixed."""
         return fix_theme_html(output_content)  # 404.html is a template, not a page
+
+    def _loaded(self) -> Code:
+        if self.code is None:
+            raise RuntimeError("the clauses plugin's on_config has not loaded the Code")
+        return self.code
 
 
 @contextmanager

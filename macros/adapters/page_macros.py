@@ -9,18 +9,48 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from html import escape
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.pages import Page
+
+from macros.adapters.mkdocs_plugin import ClausesPlugin
 from macros.compute import guidance, urls
 from macros.compute.code import Code
 from macros.load.glossary import Glossary
 from macros.load.settings import Settings
 from macros.model.dates import long_date
+from macros.model.records import Guidance
 from macros.render.code_page import render_status
 from macros.render.statements import render_accessibility_statement, render_contact
 
+_Macro = TypeVar("_Macro", bound=Callable[..., str])
 
-def define_site_macros(env: Any, code: Code, glossary: Glossary, settings: Settings | None,
+
+class MacroEnv(Protocol):
+    """The parts of mkdocs-macros-plugin's `env` that these macros use."""
+
+    @property
+    def conf(self) -> MkDocsConfig:
+        """The MkDocs configuration of the build."""
+        ...
+
+    @property
+    def variables(self) -> dict[str, Any]:
+        """The variables every page's Markdown can use."""
+        ...
+
+    @property
+    def page(self) -> Page | None:
+        """The page being rendered."""
+        ...
+
+    def macro(self, v: _Macro, name: str = "") -> _Macro:
+        """Register `v` as a macro pages can call; return it unchanged."""
+        ...
+
+
+def define_site_macros(env: MacroEnv, code: Code, glossary: Glossary, settings: Settings | None,
                        page_path: Callable[[], str]) -> None:
     """Register the macros; `page_path` gives the site path of the page being rendered."""
 
@@ -30,7 +60,7 @@ def define_site_macros(env: Any, code: Code, glossary: Glossary, settings: Setti
                                "'extra:' in mkdocs.yml")
         return settings
 
-    def find(guidance_id: str) -> Any:
+    def find(guidance_id: str) -> Guidance:
         try:
             return code.guidance[guidance_id]
         except KeyError:
@@ -75,19 +105,17 @@ def define_site_macros(env: Any, code: Code, glossary: Glossary, settings: Setti
         env.variables["council_name"] = settings.council.name
 
 
-def _code(env: Any) -> Any:
-    try:
-        plugin = env.conf.plugins["clauses"]
-    except KeyError:
-        raise RuntimeError("mkdocs.yml must list the 'clauses' plugin before 'macros'") from None
-    if plugin.code is None:
+def _clauses(env: MacroEnv) -> tuple[ClausesPlugin, Code]:
+    """The `clauses` plugin of this build and the Code it loaded."""
+    plugin = env.conf.plugins.get("clauses")
+    if not isinstance(plugin, ClausesPlugin) or plugin.code is None:
         raise RuntimeError("mkdocs.yml must list the 'clauses' plugin before 'macros'")
-    return plugin.code
+    return plugin, plugin.code
 
 
-def define_env(env: Any) -> None:
-    code = _code(env)
-    plugin = env.conf.plugins["clauses"]
+def define_env(env: MacroEnv) -> None:
+    """Register every macro and the variables pages use; mkdocs-macros-plugin calls this."""
+    plugin, code = _clauses(env)
 
     def page_path() -> str:
         return env.page.url if env.page else ""
@@ -104,9 +132,12 @@ def define_env(env: Any) -> None:
     def current_version_link(text: str | None = None) -> str:
         """A link to the version in force, from the page being rendered."""
         current = code.current
+        if current is None:
+            raise RuntimeError("current_version_link: no version of the Code is adopted")
         label = text or f"version {current.id}"
         return f'<a href="{urls.relative(page_path(), urls.version_path(current.id))}">{label}</a>'
 
     @env.macro
     def version_status(version_id: str) -> str:
+        """The status line of the version with this id."""
         return render_status(code, code.version(version_id))

@@ -42,6 +42,7 @@ class Placed:
 
     @property
     def number(self) -> str:
+        """The clause's number in this version, e.g. '2.3'."""
         return self.clause.number
 
 
@@ -60,18 +61,22 @@ class ClauseChange:
 
     @property
     def added(self) -> bool:
+        """Whether the clause is new in this version."""
         return self.old is None
 
     @property
     def removed(self) -> bool:
+        """Whether this version leaves the clause out."""
         return self.new is None
 
     @property
     def renumbered(self) -> bool:
+        """Whether the clause is in both versions under different numbers."""
         return bool(self.old and self.new and self.old.number != self.new.number)
 
     @property
     def changed(self) -> bool:
+        """Whether the clause was added, removed, reworded, moved or renumbered."""
         return self.added or self.removed or self.reworded or self.moved or self.renumbered
 
     @property
@@ -90,22 +95,27 @@ class VersionChanges:
 
     @property
     def added(self) -> tuple[ClauseChange, ...]:
+        """The clauses new in this version."""
         return tuple(c for c in self.clauses if c.added)
 
     @property
     def removed(self) -> tuple[ClauseChange, ...]:
+        """The clauses of the previous version that this one leaves out."""
         return tuple(c for c in self.clauses if c.removed)
 
     @property
     def reworded(self) -> tuple[ClauseChange, ...]:
+        """The clauses whose wording changed."""
         return tuple(c for c in self.clauses if c.reworded)
 
     @property
     def moved_or_renumbered(self) -> tuple[ClauseChange, ...]:
+        """The clauses that moved or only changed number."""
         return tuple(c for c in self.clauses if c.moved or c.renumbered)
 
     @property
     def unchanged(self) -> int:
+        """How many clauses of this version are as they were in the previous one."""
         return len(self.version.clauses()) - len(self.clauses) + len(self.removed)
 
 
@@ -119,6 +129,8 @@ class HistoryEntry:
 
 @dataclass(frozen=True, slots=True)
 class ClauseHistory:
+    """One clause in every version that has it, and the version that removed it, if any."""
+
     key: str
     entries: tuple[HistoryEntry, ...]  # oldest first
     removal: ClauseChange | None  # set when a later version leaves the clause out
@@ -126,15 +138,19 @@ class ClauseHistory:
 
     @property
     def latest(self) -> Placed:
+        """The clause as it stands in the newest version that has it."""
         return self.entries[-1].placed
 
 
 @dataclass(frozen=True, slots=True)
 class Changelog:
+    """What changed in each version, and each clause's history, for the whole Code."""
+
     versions: Mapping[str, VersionChanges]  # by id of the later version
     histories: Mapping[str, ClauseHistory]  # by clause key, in first-seen order
 
     def for_version(self, version_id: str) -> VersionChanges | None:
+        """The changes into the version with this id; None for the first version."""
         return self.versions.get(version_id)
 
 
@@ -269,8 +285,7 @@ def _first_version(version: NumberedVersion, doc: YamlDoc,
 def _check_clause(change: ClauseChange, previous: NumberedVersion, version: NumberedVersion,
                   doc: YamlDoc, locs: Mapping[str, tuple[str | int, ...]]) -> list[Problem]:
     if change.removed:
-        if change.reason is None:
-            assert change.old is not None
+        if change.reason is None and change.old is not None:
             return [Problem(
                 doc.file, doc.line(("removed",) if version.version.removed else ("sections",)),
                 f"clause '{change.key}'",
@@ -297,15 +312,15 @@ def _check_clause(change: ClauseChange, previous: NumberedVersion, version: Numb
 
 
 def _what_changed(change: ClauseChange, previous: NumberedVersion) -> str:
-    if change.added:
+    old, new = change.old, change.new
+    if old is None:
         return f"is new since version {previous.id}"
-    assert change.old is not None and change.new is not None
     parts = []
     if change.reworded:
         parts.append(f"is reworded since version {previous.id}")
-    if change.moved:
-        parts.append(f"has moved from clause {change.old.number} (version {previous.id}) to "
-                     f"{change.new.number}")
+    if change.moved and new is not None:
+        parts.append(f"has moved from clause {old.number} (version {previous.id}) to "
+                     f"{new.number}")
     return " and ".join(parts)
 
 

@@ -23,6 +23,8 @@ from macros.model.records import Guidance, Status
 
 @dataclass(frozen=True, slots=True)
 class Code:
+    """The whole Code, loaded, checked and numbered: every version, guidance and changes."""
+
     title: str
     source_document: str
     versions: tuple[NumberedVersion, ...]
@@ -33,6 +35,7 @@ class Code:
     consultation: ConsultationRecord | None = None
 
     def version(self, version_id: str) -> NumberedVersion:
+        """The version with this id; KeyError naming the known ids if there is none."""
         for version in self.versions:
             if version.id == version_id:
                 return version
@@ -47,9 +50,11 @@ class Code:
 
     @property
     def drafts(self) -> tuple[NumberedVersion, ...]:
+        """The versions still in draft, oldest first."""
         return tuple(v for v in self.versions if v.version.status is Status.draft)
 
     def previous(self, version_id: str) -> NumberedVersion | None:
+        """The version listed before this one; None for the first."""
         ids = [v.id for v in self.versions]
         index = ids.index(version_id)
         return self.versions[index - 1] if index else None
@@ -78,12 +83,12 @@ def build_code(manifest_path: Path, base: Path | None = None) -> Code:
         if not checked.problems:
             numbered.append(number_version(loaded.model, loaded.doc.file, checked.texts))
             docs.append(loaded.doc)
-    changelog = changes.build_changelog(numbered) if not problems else None
-    if changelog:
-        problems.extend(changes.check(changelog, list(zip(numbered, docs, strict=True))))
+    if problems:
+        raise CodeDataError(problems)
+    changelog = changes.build_changelog(numbered)
+    problems = changes.check(changelog, list(zip(numbered, docs, strict=True)))
     if problems:
         raise CodeDataError(problems)
     manifest = raw.manifest
-    assert changelog is not None
     return Code(manifest.title, manifest.source_document, tuple(numbered),
                 MappingProxyType(guidance), changelog=changelog, consultation=consultation)

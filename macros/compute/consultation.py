@@ -34,17 +34,21 @@ class ConsultationRecord:
 
     @property
     def reviewed_version(self) -> str:
+        """The id of the version the members commented on."""
         return self.consultation.reviewed_version
 
     @property
     def answered_by(self) -> str:
+        """The id of the version that answers the comments."""
         return self.consultation.answered_by
 
     @property
     def comments(self) -> tuple[Comment, ...]:
+        """Every comment, in the order of the record."""
         return self.consultation.comments
 
     def comment(self, comment_id: str) -> Comment:
+        """The comment with this id; KeyError if there is none."""
         for comment in self.comments:
             if comment.id == comment_id:
                 return comment
@@ -126,6 +130,10 @@ def load_consultation(
 def check_consultation(
     loaded: Loaded[Consultation], raw: RawCode
 ) -> tuple[ConsultationRecord | None, list[Problem]]:
+    """Check a loaded consultation against the Code's versions.
+
+    Returns the record, or None when it has problems, and every problem found.
+    """
     doc, consultation = loaded.doc, loaded.model
     problems: list[Problem] = []
 
@@ -179,14 +187,12 @@ def check_consultation(
                            f"response names unknown clause '{key}' of version "
                            f"{answering.model.id}.{hint}".rstrip(),
                            f"use the key of a clause in {answering.doc.file}")
-    for version in raw.versions:
-        for a in _answers(version):
-            if a.comment_id not in seen:
-                problems.append(Problem(
-                    version.doc.file, version.doc.line(a.loc), a.label,
-                    f"answers unknown comment '{a.comment_id}'.{did_you_mean(a.comment_id, seen)}"
-                    .rstrip(),
-                    f"use the id of a comment in {doc.file}"))
+    problems.extend(
+        Problem(version.doc.file, version.doc.line(a.loc), a.label,
+                f"answers unknown comment '{a.comment_id}'.{did_you_mean(a.comment_id, seen)}"
+                .rstrip(),
+                f"use the id of a comment in {doc.file}")
+        for version in raw.versions for a in _answers(version) if a.comment_id not in seen)
     if problems or reviewed is None or answering is None:
         return None, problems
     linked = _links(consultation, reviewed.model, answering.model)

@@ -31,6 +31,7 @@ class Word:
 
     @property
     def is_break(self) -> bool:
+        """Whether this is the marker between two paragraphs or items, not a word."""
         return self.compare == BREAK
 
 
@@ -97,6 +98,7 @@ def clause_words(clause: NumberedClause, version: NumberedVersion) -> tuple[Word
 
 
 def same_words(old: Sequence[Word], new: Sequence[Word]) -> bool:
+    """Whether the two wordings compare equal, word for word."""
     return [w.compare for w in old] == [w.compare for w in new]
 
 

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True, slots=True)
 class Download:
+    """One file a version is published as, with where it lives and how pages describe it."""
+
     version_id: str
     kind: str  # "pdf", "json" or "changes"
     path: str  # site path, e.g. "code/1.0/code-1.0.pdf"
@@ -21,10 +23,12 @@ class Download:
 
     @property
     def size(self) -> int:
+        """The file's size in bytes."""
         return len(self.content)
 
     @property
     def mime(self) -> str:
+        """The file's media type."""
         return "application/pdf" if self.kind == "pdf" else "application/json"
 
 

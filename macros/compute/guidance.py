@@ -105,6 +105,8 @@ def render_callout(guidance: Guidance, page: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Citation:
+    """The clauses of one version that cite a piece of guidance."""
+
     version: NumberedVersion
     clauses: tuple[NumberedClause, ...]
 

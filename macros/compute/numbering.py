@@ -36,11 +36,14 @@ class Target:
 
     @property
     def label(self) -> str:
+        """How text names it, e.g. 'clause 2.3' or 'section 4' (an item is a clause)."""
         return f"{self.kind if self.kind != 'item' else 'clause'} {self.number}"
 
 
 @dataclass(frozen=True, slots=True)
 class NumberedItem:
+    """A lettered item of a clause, with its parsed text."""
+
     target: Target
     letter: str
     text: tuple[Paragraph, ...]
@@ -48,6 +51,8 @@ class NumberedItem:
 
 @dataclass(frozen=True, slots=True)
 class NumberedClause:
+    """A clause with its number, its parsed text and its lettered items."""
+
     target: Target
     clause: Clause
     text: tuple[Paragraph, ...]
@@ -55,21 +60,26 @@ class NumberedClause:
 
     @property
     def key(self) -> str:
+        """The clause's lasting key."""
         return self.clause.key
 
     @property
     def number(self) -> str:
+        """The clause's number, e.g. '2.3'."""
         return self.target.number
 
 
 @dataclass(frozen=True, slots=True)
 class NumberedSection:
+    """A section with its number and its numbered clauses."""
+
     target: Target
     section: Section
     clauses: tuple[NumberedClause, ...]
 
     @property
     def title(self) -> str:
+        """The section's heading."""
         return self.section.title
 
     @property
@@ -81,6 +91,8 @@ class NumberedSection:
 
 @dataclass(frozen=True, slots=True)
 class NumberedVersion:
+    """A version with every section, clause and item numbered, and its targets by key."""
+
     version: Version
     file: str
     sections: tuple[NumberedSection, ...]
@@ -88,9 +100,11 @@ class NumberedVersion:
 
     @property
     def id(self) -> str:
+        """The version's id, e.g. '1.0'."""
         return self.version.id
 
     def clauses(self) -> tuple[NumberedClause, ...]:
+        """Every clause of the version, in order."""
         return tuple(c for s in self.sections for c in s.clauses)
 
 

@@ -37,11 +37,14 @@ FIX = ("restore it: a published version keeps its clauses, numbers and keys for 
 
 @dataclass(frozen=True, slots=True, order=True)
 class PublishedUrl:
+    """One URL the site publishes and, for a number anchor, the clause key it designates."""
+
     url: str  # site-relative path, maybe with "#anchor"
     means: str = ""  # for a number anchor: the key it designates
 
     @property
     def line(self) -> str:
+        """The URL as the record file writes it."""
         return f"{self.url} {self.means}".rstrip()
 
 
@@ -118,6 +121,8 @@ def computed_urls(code: Code, providers: Iterable[Provider] = PROVIDERS
 
 @dataclass(frozen=True, slots=True)
 class Recorded:
+    """A URL of the record file and the line it is on."""
+
     line: int
     published: PublishedUrl
 

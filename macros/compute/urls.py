@@ -12,14 +12,17 @@ HISTORY_ROOT = "clause/"
 
 
 def version_path(version_id: str) -> str:
+    """Lasting site path of a version's page, e.g. 'code/1.0/'."""
     return f"{CODE_ROOT}{version_id}/"
 
 
 def current_path() -> str:
+    """Site path of the page showing the version in force."""
     return CODE_ROOT
 
 
 def history_path(key: str) -> str:
+    """Lasting site path of a clause's history page, e.g. 'clause/purpose/'."""
     return f"{HISTORY_ROOT}{key}/"
 
 
@@ -61,10 +64,12 @@ def changes_json_path(version_id: str) -> str:
 
 
 def schema_path(name: str = VERSION_SCHEMA_NAME) -> str:
+    """Site path of a published JSON Schema."""
     return f"{SCHEMA_ROOT}{name}"
 
 
 def anchored(path: str, anchor: str) -> str:
+    """`path` with `#anchor` added."""
     return f"{path}#{anchor}"
 
 

@@ -64,6 +64,7 @@ def version_label(code: Code, version: NumberedVersion) -> str:
 
 
 def nav_title(code: Code, version: NumberedVersion) -> str:
+    """A version's title in the navigation, with its status and date."""
     v = version.version
     if v.status is Status.draft:
         return f"Version {v.id} (draft for {long_date(v.date)})"
@@ -72,6 +73,8 @@ def nav_title(code: Code, version: NumberedVersion) -> str:
 
 @dataclass(frozen=True, slots=True)
 class NavEntry:
+    """One page of the navigation: its title and its source path."""
+
     title: str
     src_uri: str
 
@@ -125,14 +128,14 @@ def _changed_note(code: Code, version: NumberedVersion | None, page: str,
 
 def _summary_link(code: Code, version: NumberedVersion, since: str, page: str,
                   changelog: Changelog, text: str) -> str:
-    changes = changelog.for_version(version.id)
-    assert changes is not None
+    changes = changelog.versions[version.id]
     href = escape(urls.relative(page, urls.anchored(urls.changes_path(),
                                                     changes_anchor(version.id))))
     return f'<a href="{href}">{escape(text)}</a>: {escape(count_sentence(changes))}'
 
 
 def changes_anchor(version_id: str) -> str:
+    """The anchor of a version's entry on the changes page."""
     return f"changes-{version_id}"
 
 
@@ -166,7 +169,7 @@ def render_clause_versions(code: Code, version_id: str, key: str, page: str) -> 
                      f"{escape(other.id)} ({status_words(code, other)})</a>")
     if history.removed_in is not None:
         links.append(f"removed in version {escape(history.removed_in.id)}")
-    return " · ".join([""] + links)
+    return " · ".join(["", *links])
 
 
 def render_newer_drafts(code: Code, page: str) -> str:

@@ -28,6 +28,8 @@ _WORD_CHAR = re.compile(r"\w")
 
 @dataclass(frozen=True, slots=True)
 class Glossary:
+    """Abbreviations and what they stand for, and how to explain them in HTML."""
+
     terms: Mapping[str, str]
     _pattern: re.Pattern[str] = field(init=False, repr=False, compare=False)
 
@@ -99,6 +101,7 @@ def parse_glossary(text: str, shown_as: str) -> Glossary | list[Problem]:
 
 
 def load_glossary(path: Path, shown_as: str) -> Glossary | list[Problem]:
+    """Read the glossary at `path`; return the problems instead if it is missing or malformed."""
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:

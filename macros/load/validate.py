@@ -31,6 +31,7 @@ class _Place:
     kind: str
     key: str
     loc: tuple[str | int, ...]
+    section: int
     text: str | None
     refs: tuple[str, ...] = ()
     guidance: tuple[str, ...] = ()
@@ -39,12 +40,13 @@ class _Place:
 def _places(version: Version) -> Iterator[_Place]:
     for s, section in enumerate(version.sections):
         s_loc: tuple[str | int, ...] = ("sections", s)
-        yield _Place("section", section.key, s_loc, None)
+        yield _Place("section", section.key, s_loc, s, None)
         for c, clause in enumerate(section.clauses):
             c_loc = (*s_loc, "clauses", c)
-            yield _Place("clause", clause.key, c_loc, clause.text, clause.refs, clause.guidance)
+            yield _Place("clause", clause.key, c_loc, s, clause.text, clause.refs,
+                         clause.guidance)
             for i, item in enumerate(clause.items):
-                yield _Place("item", item.key, (*c_loc, "items", i), item.text)
+                yield _Place("item", item.key, (*c_loc, "items", i), s, item.text)
 
 
 def check_version(
@@ -75,7 +77,7 @@ def check_version(
                    "give every section, clause and item its own key")
         else:
             seen[place.key] = place
-        if place.kind == "section" and not version.sections[place.loc[1]].clauses:
+        if place.kind == "section" and not version.sections[place.section].clauses:
             report(place, (*place.loc, "clauses"), "the section has no clauses",
                    "add at least one clause or remove the section")
         if place.text is not None:
@@ -123,9 +125,10 @@ def check_versions(raw: RawCode) -> list[Problem]:
                 "list versions in content/data/code.yaml from oldest to newest"))
         previous = loaded
     adopted = [v for v in raw.versions if v.model.status is Status.adopted]
-    for loaded in adopted[:-1]:
-        problems.append(Problem(
+    problems.extend(
+        Problem(
             loaded.doc.file, loaded.doc.line(("status",)), f"version '{loaded.model.id}'",
             f"is marked adopted but a later version ({adopted[-1].model.id}) is adopted too",
-            "mark the older version 'superseded' and give its 'superseded_on' date"))
+            "mark the older version 'superseded' and give its 'superseded_on' date")
+        for loaded in adopted[:-1])
     return problems

@@ -37,11 +37,13 @@ class YamlDoc:
 
 def _child(node: yaml.Node | None, part: str | int) -> yaml.Node | None:
     if isinstance(node, yaml.MappingNode) and isinstance(part, str):
-        for key_node, value_node in node.value:
+        pairs: list[tuple[yaml.Node, yaml.Node]] = node.value
+        for key_node, value_node in pairs:
             if key_node.value == part:
                 return value_node
     if isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
-        return node.value[part]
+        items: list[yaml.Node] = node.value
+        return items[part]
     return None
 
 
@@ -155,14 +157,14 @@ def read_yaml(path: Path, shown_as: str) -> YamlDoc | Problem:
                        "write the data as the schema shows, a few levels deep")
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
-        line = mark.line + 1 if mark else None
         column = f" at column {mark.column + 1}" if mark else ""
         problem = (err.problem or err.context or "cannot be read").rstrip(".")
         fix = "correct the YAML syntax near that line (indent with spaces, quote text with ':')"
         if "\t" in problem or "'\\t'" in problem:
             problem = "a tab character is used for indentation"
             fix = "indent with spaces, never tabs"
-        return Problem(shown_as, line, None, f"malformed YAML{column}: {problem}", fix)
+        return Problem(shown_as, mark.line + 1 if mark else None, None,
+                       f"malformed YAML{column}: {problem}", fix)
     except yaml.YAMLError as err:
         return Problem(shown_as, None, None, f"malformed YAML: {' '.join(str(err).split())}",
                        "correct the YAML syntax")

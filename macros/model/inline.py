@@ -35,27 +35,37 @@ class InlineError(ValueError):
 
 @dataclass(frozen=True, slots=True)
 class Plain:
+    """Text with no markup."""
+
     text: str
 
 
 @dataclass(frozen=True, slots=True)
 class Strong:
+    """Strong text: `**bold**`."""
+
     children: tuple[Inline, ...]
 
 
 @dataclass(frozen=True, slots=True)
 class Emphasis:
+    """Emphasised text: `*emphasis*`."""
+
     children: tuple[Inline, ...]
 
 
 @dataclass(frozen=True, slots=True)
 class Link:
+    """A link: `[text](https://address)`."""
+
     children: tuple[Inline, ...]
     url: str
 
 
 @dataclass(frozen=True, slots=True)
 class XRef:
+    """A cross-reference to another clause, by key: `[[clause-key]]`."""
+
     key: str
 
 

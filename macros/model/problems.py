@@ -14,6 +14,8 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True, slots=True, order=True)
 class Problem:
+    """One problem in the data: where it is, what is wrong and how to fix it."""
+
     file: str
     line: int | None
     key: str | None

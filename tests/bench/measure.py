@@ -40,7 +40,7 @@ def build(config: Path, site_dir: Path, env: dict[str, str] | None = None) -> Bu
     """Run `mkdocs build --strict` as its own process, from the repository root."""
     log = site_dir.with_name(site_dir.name + ".log")
     site_dir.parent.mkdir(parents=True, exist_ok=True)
-    with open(log, "w", encoding="utf-8") as out:
+    with log.open("w", encoding="utf-8") as out:
         start = time.perf_counter()
         proc = subprocess.Popen(
             [str(MKDOCS), "build", "--strict", "--clean", "-q", "-f", str(config), "-d",

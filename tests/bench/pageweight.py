@@ -82,14 +82,14 @@ class _Log:
 
 def _handler(log: _Log, root: Path) -> type[http.server.SimpleHTTPRequestHandler]:
     class Handler(http.server.SimpleHTTPRequestHandler):
-        def __init__(self, *args, **kwargs) -> None:  # noqa: ANN002, ANN003
+        def __init__(self, *args, **kwargs) -> None:
             super().__init__(*args, directory=str(root), **kwargs)
 
-        def do_GET(self) -> None:  # noqa: N802
+        def do_GET(self) -> None:
             log.add(urlsplit(self.path).path)
             super().do_GET()
 
-        def log_message(self, *args) -> None:  # noqa: ANN002
+        def log_message(self, *args) -> None:
             pass
 
     return Handler
@@ -112,7 +112,7 @@ def measure_pages(site: Path, pages: list[str]) -> list[PageWeight]:
                 context = browser.new_context()
                 third_party: list[str] = []
 
-                def route(r, third_party=third_party):  # noqa: ANN001
+                def route(r, third_party=third_party):
                     if r.request.url.startswith(base) or r.request.url.startswith("data:"):
                         r.continue_()
                     else:

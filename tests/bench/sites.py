@@ -27,13 +27,13 @@ BUILT_BY_MKDOCS = re.compile(r"^(search/|sitemap\.xml|404\.html$)")
 
 
 def load_config(path: Path = ROOT / "mkdocs.yml") -> dict[str, Any]:
-    with open(path, encoding="utf-8") as f:
+    with path.open(encoding="utf-8") as f:
         return yaml.safe_load(f)
 
 
 def write_config(config: dict[str, Any], path: Path) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
-    with open(path, "w", encoding="utf-8") as f:
+    with path.open("w", encoding="utf-8") as f:
         yaml.safe_dump(config, f, sort_keys=False, allow_unicode=True)
     return path
 

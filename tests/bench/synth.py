@@ -242,7 +242,7 @@ def _consultation(code: SynthCode, versions: list[dict], reasons: dict[str, str]
 
 
 def _dump(data: dict, path: Path) -> None:
-    with open(path, "w", encoding="utf-8") as out:
+    with path.open("w", encoding="utf-8") as out:
         yaml.dump(data, out, Dumper=DUMPER, sort_keys=False, allow_unicode=True, width=100)
 
 

@@ -352,14 +352,14 @@ def csp_problems(site: Path, pages: list[str]) -> list[str]:
         before = parsed.head_order[:position]
         if "loads" in before:
             problems.append(f"{name}: the CSP meta comes after a script or style")
-        for directive in ("default-src", "script-src", "style-src"):
-            if directives.get(directive) != ["'self'"]:
-                problems.append(f"{name}: {directive} is {directives.get(directive)}, "
-                                "expected only 'self'")
+        problems.extend(f"{name}: {directive} is {directives.get(directive)}, "
+                        "expected only 'self'"
+                        for directive in ("default-src", "script-src", "style-src")
+                        if directives.get(directive) != ["'self'"])
         if "unsafe-inline" in policy or "unsafe-eval" in policy or "*" in policy:
             problems.append(f"{name}: the policy allows unsafe sources: {policy}")
-        for script in parsed.inline_scripts:
-            problems.append(f"{name}: inline script {script.strip()[:60]!r}")
+        problems.extend(f"{name}: inline script {script.strip()[:60]!r}"
+                        for script in parsed.inline_scripts)
     return problems
 
 

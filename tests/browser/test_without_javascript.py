@@ -47,9 +47,8 @@ def missing_clauses(page: Page, version: NumberedVersion) -> list[str]:
     expected: list[tuple[str, str, str, str]] = []  # (number anchor, key anchor, number, text)
     for clause in version.clauses():
         expected.append((clause.target.anchor, clause.key, clause.number, plain(clause.text)))
-        for item in clause.items:
-            expected.append((item.target.anchor, item.target.key, f"({item.letter})",
-                             plain(item.text)))
+        expected.extend((item.target.anchor, item.target.key, f"({item.letter})",
+                         plain(item.text)) for item in clause.items)
     ids = [e[0] for e in expected] + [e[1] for e in expected]
     found = page.evaluate(_IDS_AND_TEXT, ids)
     missing = []
