@@ -5,13 +5,15 @@ Templates live in `templates/` beside this module, one small template per part o
 name in its own templates folder (`overrides/clauses/`, beside the theme's overrides): that
 folder is searched first, for the web pages and the PDF alike.
 
-Autoescaping is on for every template, so data is always shown as text; an undefined
+Autoescaping is on for every template, so data is always shown as text (escaped as
+`html.escape` does, `&quot;` and `&#x27;`, so the pages keep their bytes); an undefined
 variable fails the build naming the template and line (`StrictUndefined`). The environment
 is made once per build, and each template is compiled once, when first used.
 """
 
 from __future__ import annotations
 
+import html
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -21,6 +23,13 @@ from markupsafe import Markup
 
 TEMPLATES = Path(__file__).parent / "templates"
 OVERRIDES = "clauses"  # the folder, inside the site's theme overrides, of its own templates
+
+
+def shown_as_text(value: Any) -> Any:
+    """What `{{ value }}` prints: markup as it is, anything else escaped by `html.escape`."""
+    if hasattr(value, "__html__"):
+        return value
+    return Markup(html.escape(str(value)))
 
 
 class Templates:
@@ -34,6 +43,7 @@ class Templates:
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(folders),
             autoescape=True,
+            finalize=shown_as_text,
             undefined=jinja2.StrictUndefined,
             trim_blocks=True,
             lstrip_blocks=True,
