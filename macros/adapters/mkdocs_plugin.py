@@ -38,6 +38,7 @@ from macros.load.glossary import EMPTY as EMPTY_GLOSSARY
 from macros.load.glossary import Glossary, load_glossary
 from macros.load.settings import Settings, SettingsError, read_settings
 from macros.model.problems import CodeDataError
+from macros.render.environment import Templates, site_templates
 from macros.render.pages import GeneratedPage, generated_pages
 from macros.render.print_running import RUNNING_CSS_PATH, running_css
 
@@ -63,9 +64,11 @@ class ClausesPlugin(BasePlugin[ClausesConfig]):
     glossary: Glossary = EMPTY_GLOSSARY
     settings: Settings | None = None
     generated: Mapping[str, GeneratedPage] = MappingProxyType({})
+    templates: Templates = Templates()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         base = Path(config.config_file_path).parent
+        self.templates = Templates(site_templates(config.theme.custom_dir))
         try:
             with _without_cycle_collection():
                 self.code = build_code(base / self.config.manifest, base)
@@ -101,7 +104,7 @@ class ClausesPlugin(BasePlugin[ClausesConfig]):
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.code is not None
-        pages = generated_pages(self.code, self.downloads, config.site_url or "")
+        pages = generated_pages(self.code, self.downloads, config.site_url or "", self.templates)
         self.generated = {page.src_uri: page for page in pages}
         for page in pages:
             files.append(File.generated(
