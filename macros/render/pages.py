@@ -87,7 +87,7 @@ def generated_pages(code: Code, downloads: Mapping[str, tuple[Download, ...]],
                                               lambda version: status_words(code, version)))
     if code.consultation:
         add(f"{urls.CONSULTATION_PATH}index.md", "Members' comments on the Code and the responses",
-            lambda path: render_consultation(code, path))
+            lambda path: render_consultation(templates, code, path))
     if len(code.versions) > 1:
         add(f"{urls.changes_path()}index.md", f"What changed in the {code.title}",
             lambda path: render_changelog(templates, code, path))
