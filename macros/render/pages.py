@@ -14,7 +14,7 @@ import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from macros.compute import guidance, urls
+from macros.compute import urls
 from macros.compute.code import Code
 from macros.compute.downloads import Download
 from macros.compute.versions import status_words
@@ -23,6 +23,7 @@ from macros.render.code_page import render_current, render_version
 from macros.render.consultation_page import render_consultation
 from macros.render.downloads import render_downloads
 from macros.render.environment import Templates
+from macros.render.guidance_page import render_guidance_page
 from macros.render.history_page import history_title, render_history
 
 
@@ -82,7 +83,7 @@ def generated_pages(code: Code, downloads: Mapping[str, tuple[Download, ...]],
             lambda path: render_current(code, path, offer(current.id, path)), searchable=False)
     if code.guidance:
         add(f"{urls.GUIDANCE_PATH}index.md", "Further guidance",
-            lambda path: guidance.render_page(code.guidance.values(), code.versions,
+            lambda path: render_guidance_page(templates, code.guidance.values(), code.versions,
                                               code.source_document, path,
                                               lambda version: status_words(code, version)))
     if code.consultation:
