@@ -38,6 +38,7 @@ from macros.load.glossary import EMPTY as EMPTY_GLOSSARY
 from macros.load.glossary import Glossary, load_glossary
 from macros.load.settings import Settings, SettingsError, read_settings
 from macros.model.problems import CodeDataError
+from macros.render.abbreviations import Abbreviations
 from macros.render.environment import Templates, site_templates
 from macros.render.pages import GeneratedPage, generated_pages
 from macros.render.print_running import RUNNING_CSS_PATH, running_css
@@ -62,6 +63,7 @@ class ClausesPlugin(BasePlugin[ClausesConfig]):
     code: Code | None = None
     downloads: Mapping[str, tuple[Download, ...]] = MappingProxyType({})
     glossary: Glossary = EMPTY_GLOSSARY
+    abbreviations: Abbreviations | None = None
     settings: Settings | None = None
     generated: Mapping[str, GeneratedPage] = MappingProxyType({})
     templates: Templates = Templates()
@@ -82,6 +84,7 @@ class ClausesPlugin(BasePlugin[ClausesConfig]):
             raise Abort(str(err)) from None
         self.glossary = _use_glossary(config, base / self.config.glossary,
                                       required=self.config.glossary != DEFAULT_GLOSSARY)
+        self.abbreviations = Abbreviations(self.glossary, self.templates)
         self.settings = _council_settings(config)
         try:
             if self.config.url_record:
@@ -100,7 +103,8 @@ class ClausesPlugin(BasePlugin[ClausesConfig]):
 
     def on_page_content(self, html: str, page: object, config: MkDocsConfig,
                         files: Files) -> str:
-        return self.glossary.apply(html)  # generated HTML, which Markdown's abbr skips
+        assert self.abbreviations is not None
+        return self.abbreviations.apply(html)  # generated HTML, which Markdown's abbr skips
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.code is not None
