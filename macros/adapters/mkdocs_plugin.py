@@ -12,6 +12,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from types import MappingProxyType
 
+import jinja2
+from markupsafe import Markup
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -136,9 +138,20 @@ class ClausesPlugin(BasePlugin[ClausesConfig]):
             except CodeDataError as err:
                 raise Abort(str(err)) from None
 
+    def on_env(self, env: jinja2.Environment, config: MkDocsConfig,
+               files: Files) -> jinja2.Environment:
+        env.filters["version_selector"] = self._version_selector
+        return env
+
+    def _version_selector(self, settings: str, page: object) -> Markup:
+        """The theme's settings for `page` (its `config` block), see overrides/main.html."""
+        url = getattr(page, "url", None)
+        if self.code is None or not isinstance(url, str):
+            return Markup(settings)  # the theme's own HTML, unchanged
+        return Markup(with_version_selector(settings, self.code, url))
+
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
-        assert self.code is not None
-        return with_version_selector(fix_theme_html(output), self.code, page.url)
+        return fix_theme_html(output)
 
     def on_post_template(self, output_content: str, template_name: str,
                          config: MkDocsConfig) -> str:
