@@ -1,4 +1,4 @@
-"""A clause's history page (`clause/<key>/`): the clause in every version that has it.
+"""A clause's history page (`clause/KEY/`): the clause in every version that has it.
 
 The page is the clause's lasting address: it needs no fragment, so it works
 without JavaScript, and it survives renumbering and removal. For each version
