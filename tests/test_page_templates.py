@@ -18,7 +18,7 @@ from testkit import FIXTURES, ROOT, mkdocs_build
 
 from macros.compute.code import build_code
 from macros.render.changes_page import render_changelog
-from macros.render.environment import TEMPLATES, Templates
+from macros.render.environment import TEMPLATES, Templates, _Compiled
 from macros.render.history_page import render_history
 
 PARTS = ("changes", "version-changes", "change-entry", "moves-table", "wording", "xref",
@@ -97,3 +97,21 @@ def test_the_build_uses_the_templates_in_the_sites_theme_overrides(tmp_path: Pat
     changes = (tmp_path / "out" / "changes" / "index.html").read_text(encoding="utf-8")
     assert "Every version of this clause</a>" in changes
     assert "History of this clause" not in changes
+
+
+def test_compiled_templates_are_reused_only_while_their_source_is_the_same(
+        tmp_path: Path) -> None:
+    cache, own = tmp_path / "cache", tmp_path / "own"
+    own.mkdir()
+    part = own / "history-link.html.jinja"
+    part.write_text('<a href="{{ history }}">Before</a>\n', encoding="utf-8")
+    first = Templates(own, cache=cache).render("history-link.html.jinja", history="h/")
+    assert any(cache.iterdir())
+    assert Templates(own, cache=cache).render("history-link.html.jinja", history="h/") == first
+    part.write_text('<a href="{{ history }}">After</a>\n', encoding="utf-8")
+    assert "After" in Templates(own, cache=cache).render("history-link.html.jinja", history="h/")
+
+
+def test_compiled_templates_depend_on_how_they_are_compiled(tmp_path: Path) -> None:
+    assert (_Compiled(tmp_path, "trim").get_source_checksum("x")
+            != _Compiled(tmp_path, "keep").get_source_checksum("x"))

@@ -46,6 +46,7 @@ from macros.render.pages import GeneratedPage, generated_pages
 from macros.render.print_running import RUNNING_CSS_PATH, running_css
 
 DEFAULT_GLOSSARY = "content/data/glossary.md"
+TEMPLATE_CACHE = ".cache/templates"  # compiled templates, reused by the next build
 
 class ClausesConfig(Config):
     manifest = config_options.Type(str, default="content/data/code.yaml")
@@ -72,7 +73,8 @@ class ClausesPlugin(BasePlugin[ClausesConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         base = Path(config.config_file_path).parent
-        self.templates = Templates(site_templates(config.theme.custom_dir))
+        self.templates = Templates(site_templates(config.theme.custom_dir),
+                                   cache=base / TEMPLATE_CACHE)
         try:
             with _without_cycle_collection():
                 self.code = build_code(base / self.config.manifest, base)
