@@ -9,7 +9,10 @@ from typing import Any
 import pytest
 
 from macros.load.settings import Settings, SettingsError, read_settings
+from macros.render.environment import Templates
 from macros.render.statements import render_accessibility_statement, render_contact
+
+TEMPLATES = Templates()
 
 GOOD: dict[str, Any] = {
     "generator": False,
@@ -78,7 +81,7 @@ def test_each_bad_setting_is_one_exact_line(change: dict[str, Any], line: str) -
 
 
 def test_contact_gives_every_way_to_reach_the_office() -> None:
-    html = render_contact(settings().monitoring_officer)
+    html = render_contact(TEMPLATES, settings().monitoring_officer)
     assert html == (
         '<address class="smc-contact"><strong>Monitoring Officer</strong><br>'
         'Email: <a href="mailto:mo@example.org">mo@example.org</a><br>'
@@ -86,7 +89,7 @@ def test_contact_gives_every_way_to_reach_the_office() -> None:
 
 
 def statement(s: Settings) -> str:
-    return render_accessibility_statement(s, "Example Code", "https://code.example.org/")
+    return render_accessibility_statement(TEMPLATES, s, "Example Code", "https://code.example.org/")
 
 
 def test_statement_has_the_sections_the_regulations_model_statement_has() -> None:

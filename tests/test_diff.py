@@ -11,11 +11,18 @@ from pathlib import Path
 
 from htmlpage import Page
 
-from macros.compute.diff import BREAK, Word, redline, render_redline, same_words
+from macros.compute.diff import BREAK, Segment, Word, redline, same_words
 from macros.compute.diff import _paragraph_words as paragraph_words
 from macros.model import inline
+from macros.render.environment import Templates
+from macros.render.redline import render_redline as render_with
 
 GOLDEN = Path(__file__).parent / "golden"
+TEMPLATES = Templates()
+
+
+def render_redline(segments: tuple[Segment, ...]) -> str:
+    return render_with(TEMPLATES, segments)
 
 
 def words(text: str, numbers: dict[str, str] | None = None) -> list[Word]:

@@ -7,14 +7,16 @@ from pathlib import Path
 from testkit import ROOT
 
 from macros.load.glossary import Glossary, load_glossary, parse_glossary
+from macros.render.abbreviations import Abbreviations
+from macros.render.environment import Templates
 
 FILE = "content/data/glossary.md"
 
 
-def glossary(text: str) -> Glossary:
+def glossary(text: str) -> Abbreviations:
     parsed = parse_glossary(text, FILE)
     assert isinstance(parsed, Glossary), parsed
-    return parsed
+    return Abbreviations(parsed, Templates())
 
 
 def test_each_bad_line_is_one_exact_problem() -> None:

@@ -6,10 +6,12 @@ import pytest
 from testkit import VERSION_HEAD, CodeDir
 
 from macros.compute.code import build_code
-from macros.compute.guidance import render_page, url_problem
+from macros.compute.guidance import url_problem
 from macros.compute.versions import status_words
 from macros.model.problems import CodeDataError
 from macros.render.code_page import PageContext, render_clause
+from macros.render.environment import Templates
+from macros.render.guidance_page import render_guidance_page
 
 FILE = "content/data/guidance.yaml"
 
@@ -122,8 +124,9 @@ def test_guidance_page_lists_each_reference_with_the_clauses_citing_it(
                      .replace("2020-01-01", "2021-01-01")
                      .replace("guidance: [principles]", "guidance: [help]"))
     code = build_code(code_dir.manifest, code_dir.root)
-    html = render_page(code.guidance.values(), code.versions, code.source_document,
-                       "guidance/", lambda version: status_words(code, version))
+    html = render_guidance_page(Templates(), code.guidance.values(), code.versions,
+                                code.source_document, "guidance/",
+                                lambda version: status_words(code, version))
     help_entry, principles_entry = html.split('<section class="smc-guidance-entry"')[1:]
     assert '<h2 id="help">Help with abuse</h2>' in help_entry
     assert ('<li>Version 1.0 (in force): <a href="../code/1.0/#clause-1.1">clause 1.1</a></li>'

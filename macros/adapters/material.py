@@ -3,10 +3,11 @@
 The theme's version selector (mkdocs-material with `version.provider: mike`)
 was made for sites where each version is a separate build in a sibling folder.
 It fetches `../versions.json` relative to the page's base URL, links each
-version as `../<version>/`, and marks as current the version named by the
+version as `../VERSION/`, and marks as current the version named by the
 base URL's last folder. Here every version is a folder of one build,
-`code/<id>/`, so a version page declares its own folder as its base for the
-selector (see overrides/main.html): the list is then `code/versions.json`, and
+`code/ID/`, so a version page declares its own folder as its base for the
+selector (overrides/main.html passes the theme's settings through
+`with_version_selector`): the list is then `code/versions.json`, and
 each entry's `version` is the version id. Without JavaScript the same choice is
 a plain list of links on every version page, and each clause links to itself in
 the other versions.
@@ -15,7 +16,6 @@ the other versions.
 from __future__ import annotations
 
 import json
-import re
 
 from macros.compute import urls
 from macros.compute.code import Code
@@ -51,23 +51,21 @@ def selector_base(code: Code, page: str) -> str | None:
     return None
 
 
-_CONFIG = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
+def with_version_selector(settings: str, code: Code, page: str) -> str:
+    """The theme's settings for the page at `page`, with its version selector turned on for
+    the versions of this build when the page shows one of them.
 
-
-def with_version_selector(html: str, code: Code, page: str) -> str:
-    """Turn on the theme's version selector in a version page's settings, based on its folder.
-
-    Other pages are returned unchanged: there is no version to switch from.
+    `settings` is what the theme's `config` block writes: one script element holding the
+    settings as JSON (overrides/main.html passes it through the `version_selector` filter).
+    Other pages' settings are returned unchanged: there is no version to switch from.
     """
     folder = selector_base(code, page)
     if folder is None or len(code.versions) < 2:
-        return html
-
-    def rewrite(match: re.Match[str]) -> str:
-        config = json.loads(match.group(2))
-        config["base"] = urls.relative(page, folder)
-        config["version"] = {"provider": "mike", "default": IN_FORCE_ALIAS}
-        text = json.dumps(config, sort_keys=True).replace("<", "\\u003c")
-        return f"{match.group(1)}{text}{match.group(3)}"
-
-    return _CONFIG.sub(rewrite, html, count=1)
+        return settings
+    start = settings.index(">") + 1  # the JSON follows the element's start tag
+    end = settings.rindex("<")  # and ends where its end tag starts (JSON escapes '<')
+    config = json.loads(settings[start:end])
+    config["base"] = urls.relative(page, folder)
+    config["version"] = {"provider": "mike", "default": IN_FORCE_ALIAS}
+    text = json.dumps(config, sort_keys=True).replace("<", "\\u003c")
+    return settings[:start] + text + settings[end:]

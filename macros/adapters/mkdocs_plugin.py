@@ -12,6 +12,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from types import MappingProxyType
 
+import jinja2
+from markupsafe import Markup
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -38,10 +40,13 @@ from macros.load.glossary import EMPTY as EMPTY_GLOSSARY
 from macros.load.glossary import Glossary, load_glossary
 from macros.load.settings import Settings, SettingsError, read_settings
 from macros.model.problems import CodeDataError
+from macros.render.abbreviations import Abbreviations
+from macros.render.environment import Templates, site_templates
 from macros.render.pages import GeneratedPage, generated_pages
 from macros.render.print_running import RUNNING_CSS_PATH, running_css
 
 DEFAULT_GLOSSARY = "content/data/glossary.md"
+TEMPLATE_CACHE = ".cache/templates"  # compiled templates, reused by the next build
 
 class ClausesConfig(Config):
     """The options of the `clauses` plugin in mkdocs.yml."""
@@ -63,12 +68,16 @@ class ClausesPlugin(BasePlugin[ClausesConfig]):
     code: Code | None = None
     downloads: Mapping[str, tuple[Download, ...]] = MappingProxyType({})
     glossary: Glossary = EMPTY_GLOSSARY
+    abbreviations: Abbreviations | None = None
     settings: Settings | None = None
     generated: Mapping[str, GeneratedPage] = MappingProxyType({})
+    templates: Templates = Templates()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Load and check the Code, make its downloads and add its versions to the nav."""
         base = Path(config.config_file_path).parent
+        self.templates = Templates(site_templates(config.theme.custom_dir),
+                                   cache=base / TEMPLATE_CACHE)
         try:
             with _without_cycle_collection():
                 self.code = build_code(base / self.config.manifest, base)
@@ -82,6 +91,7 @@ class ClausesPlugin(BasePlugin[ClausesConfig]):
             raise Abort(str(err)) from None
         self.glossary = _use_glossary(config, base / self.config.glossary,
                                       required=self.config.glossary != DEFAULT_GLOSSARY)
+        self.abbreviations = Abbreviations(self.glossary, self.templates)
         self.settings = _council_settings(config)
         try:
             if self.config.url_record:
@@ -102,12 +112,13 @@ class ClausesPlugin(BasePlugin[ClausesConfig]):
     def on_page_content(self, html: str, page: object, config: MkDocsConfig,
                         files: Files) -> str:
         """The page's HTML with the glossary's abbreviations explained."""
-        return self.glossary.apply(html)  # generated HTML, which Markdown's abbr skips
+        assert self.abbreviations is not None
+        return self.abbreviations.apply(html)  # generated HTML, which Markdown's abbr skips
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         """Add the generated pages, versions.json, the print CSS, downloads and schemas."""
         code = self._loaded()
-        pages = generated_pages(code, self.downloads, config.site_url or "")
+        pages = generated_pages(code, self.downloads, config.site_url or "", self.templates)
         self.generated = {page.src_uri: page for page in pages}
         for page in pages:
             files.append(File.generated(
@@ -135,9 +146,21 @@ class ClausesPlugin(BasePlugin[ClausesConfig]):
             except CodeDataError as err:
                 raise Abort(str(err)) from None
 
+    def on_env(self, env: jinja2.Environment, config: MkDocsConfig,
+               files: Files) -> jinja2.Environment:
+        env.filters["version_selector"] = self._version_selector
+        return env
+
+    def _version_selector(self, settings: str, page: object) -> Markup:
+        """The theme's settings for `page` (its `config` block), see overrides/main.html."""
+        url = getattr(page, "url", None)
+        if self.code is None or not isinstance(url, str):
+            return Markup(settings)  # the theme's own HTML, unchanged
+        return Markup(with_version_selector(settings, self.code, url))
+
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
-        """The page's HTML with the theme's markup fixed and the version selector set."""
-        return with_version_selector(fix_theme_html(output), self._loaded(), page.url)
+        """The page's HTML with the theme's invalid attributes removed."""
+        return fix_theme_html(output)
 
     def on_post_template(self, output_content: str, template_name: str,
                          config: MkDocsConfig) -> str:

@@ -21,7 +21,9 @@ from macros.load.glossary import Glossary
 from macros.load.settings import Settings
 from macros.model.dates import long_date
 from macros.model.records import Guidance
+from macros.render.abbreviations import render_glossary_table
 from macros.render.code_page import render_status
+from macros.render.environment import Templates
 from macros.render.statements import render_accessibility_statement, render_contact
 
 _Macro = TypeVar("_Macro", bound=Callable[..., str])
@@ -51,7 +53,7 @@ class MacroEnv(Protocol):
 
 
 def define_site_macros(env: MacroEnv, code: Code, glossary: Glossary, settings: Settings | None,
-                       page_path: Callable[[], str]) -> None:
+                       page_path: Callable[[], str], templates: Templates) -> None:
     """Register the macros; `page_path` gives the site path of the page being rendered."""
 
     def need_settings(what: str) -> Settings:
@@ -81,25 +83,21 @@ def define_site_macros(env: MacroEnv, code: Code, glossary: Glossary, settings: 
 
     @env.macro
     def monitoring_officer_contact() -> str:
-        """How to reach the Monitoring Officer, as an <address>."""
-        return render_contact(need_settings("The Monitoring Officer's contact").monitoring_officer)
+        """How to reach the Monitoring Officer, as an address block."""
+        return render_contact(
+            templates, need_settings("The Monitoring Officer's contact").monitoring_officer)
 
     @env.macro
     def accessibility_statement() -> str:
         """The accessibility statement, from extra.accessibility."""
         return render_accessibility_statement(
-            need_settings("The accessibility statement"), env.conf.site_name,
+            templates, need_settings("The accessibility statement"), env.conf.site_name,
             env.conf.site_url or "")
 
     @env.macro
     def glossary_table() -> str:
         """Every abbreviation in the glossary and what it stands for."""
-        rows = "".join(f"<tr><th scope=\"row\">{escape(abbr)}</th><td>{escape(title)}</td></tr>"
-                       for abbr, title in sorted(glossary.terms.items(), key=lambda t:
-                                                 t[0].lower()))
-        return ('<table class="smc-glossary"><caption>Abbreviations used on this site'
-                "</caption><thead><tr><th scope=\"col\">Abbreviation</th>"
-                f'<th scope="col">Stands for</th></tr></thead><tbody>{rows}</tbody></table>')
+        return render_glossary_table(templates, glossary)
 
     if settings is not None:
         env.variables["council_name"] = settings.council.name
@@ -120,7 +118,7 @@ def define_env(env: MacroEnv) -> None:
     def page_path() -> str:
         return env.page.url if env.page else ""
 
-    define_site_macros(env, code, plugin.glossary, plugin.settings, page_path)
+    define_site_macros(env, code, plugin.glossary, plugin.settings, page_path, plugin.templates)
 
     env.variables["code_title"] = code.title
     env.variables["current_version"] = code.current.id if code.current else None

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import re
 
+# The toggles' attributes as the theme writes them, up to the end of the tag.
 _TOGGLE_AUTOCOMPLETE = re.compile(
-    r'(<input class="md-toggle" data-md-toggle="[a-z]+" type="checkbox" id="__[a-z]+")'
-    r' autocomplete="off">'
+    r'(class="md-toggle" data-md-toggle="[a-z]+" type="checkbox" id="__[a-z]+")'
+    r' autocomplete="off"(?=>)'
 )
 
 
 def fix_theme_html(html: str) -> str:
     """The page with the theme's invalid attributes removed."""
-    return _TOGGLE_AUTOCOMPLETE.sub(r"\1>", html)
+    return _TOGGLE_AUTOCOMPLETE.sub(r"\1", html)

@@ -13,7 +13,6 @@ import difflib
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from html import escape
 
 from macros.compute.numbering import NumberedClause, NumberedVersion
 from macros.model.inline import Emphasis, Inline, Link, Paragraph, Plain, Strong, XRef
@@ -119,44 +118,69 @@ def redline(old: Sequence[Word], new: Sequence[Word]) -> tuple[Segment, ...]:
     return tuple(segments)
 
 
-_MARK = {
-    "delete": ("del", "smc-del", "deleted"),
-    "insert": ("ins", "smc-ins", "inserted"),
-}
+@dataclass(frozen=True, slots=True)
+class Piece:
+    """Words of a run as shown, with the spaces between them; or, inside a deletion or an
+    insertion, a paragraph break (`is_break`), which is then itself the change."""
+
+    text: str
+    space: bool  # a space before it
+    is_break: bool = False
 
 
-def _words_html(words: Sequence[Word], in_mark: bool) -> str:
-    out: list[str] = []
-    for word in words:
+@dataclass(frozen=True, slots=True)
+class Run:
+    """Words of one paragraph of a redline that are unchanged ('equal'), deleted ('delete')
+    or inserted ('insert')."""
+
+    op: str
+    space: bool  # a space before it
+    pieces: tuple[Piece, ...]
+
+
+def _pieces(words: Sequence[Word]) -> tuple[Piece, ...]:
+    """A deletion's or insertion's words, breaks kept as pieces of their own."""
+    pieces: list[Piece] = []
+    text: list[str] = []
+    space = False
+    for index, word in enumerate(words):
         if word.is_break:
-            # Inside a deletion or insertion a break is itself the change: show it.
-            out.append(' <span class="smc-break" aria-hidden="true">¶</span>'
-                       '<span class="smc-visually-hidden">paragraph break</span>'
-                       if in_mark else "</p><p>")
+            if text:
+                pieces.append(Piece("".join(text), space))
+                text = []
+            pieces.append(Piece("", index > 0, is_break=True))
+        elif text:
+            text.append((" " if word.space_before else "") + word.text)
         else:
-            space = word.space_before and out and out[-1] != "</p><p>"
-            out.append((" " if space else "") + escape(word.text))
-    return "".join(out).strip()
+            space = index > 0 and word.space_before
+            text.append(word.text)
+    if text:
+        pieces.append(Piece("".join(text), space))
+    return tuple(pieces)
 
 
-def render_redline(segments: Sequence[Segment]) -> str:
-    """HTML of a redline: deletions in <del>, insertions in <ins>, each announced in words.
-
-    The words "deleted" and "inserted" are visually hidden but read out, and the
-    marks are struck through and underlined, so the change never relies on colour.
-    """
-    body = ""
+def redline_paragraphs(segments: Sequence[Segment]) -> tuple[tuple[Run, ...], ...]:
+    """A redline as shown: paragraphs of runs. An unchanged break starts a new paragraph;
+    a space stands between words where the wording has one, never at a paragraph's start."""
+    paragraphs: list[list[Run]] = [[]]
     for segment in segments:
         if not segment.words:
             continue
         first = segment.words[0]
-        space = " " if body and not body.endswith("<p>") and first.space_before \
-            and not first.is_break else ""
-        if segment.op == "equal":
-            body += space + _words_html(segment.words, in_mark=False)
+        space = bool(paragraphs[-1]) and first.space_before and not first.is_break
+        if segment.op != "equal":
+            paragraphs[-1].append(Run(segment.op, space, _pieces(segment.words)))
             continue
-        tag, css, said = _MARK[segment.op]
-        body += (f'{space}<{tag} class="{css}"><span class="smc-visually-hidden">[{said}: '
-                 f"</span>{_words_html(segment.words, in_mark=True)}"
-                 f'<span class="smc-visually-hidden">]</span></{tag}>')
-    return f'<div class="smc-redline"><p>{body}</p></div>'
+        text: list[str] = []
+        for word in segment.words:
+            if word.is_break:
+                if text:
+                    paragraphs[-1].append(Run("equal", space, (Piece("".join(text), False),)))
+                    text = []
+                paragraphs.append([])
+                space = False
+            else:
+                text.append((" " if text and word.space_before else "") + word.text)
+        if text:
+            paragraphs[-1].append(Run("equal", space, (Piece("".join(text), False),)))
+    return tuple(tuple(runs) for runs in paragraphs)

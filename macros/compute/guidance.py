@@ -1,13 +1,14 @@
-"""External guidance the Code points to: checks, the note after a clause, the guidance page.
+"""External guidance the Code points to: checks, the note after a clause, who cites what.
 
 Guidance is held once (content/data/guidance.yaml). A clause cites it by id;
-the clause shows it as a "Further guidance" note, and the guidance page lists
-every reference with the clauses, in every version, that cite it.
+the clause shows it as a "Further guidance" note, and the guidance page
+(`macros.render.guidance_page`) lists every reference with the clauses, in every
+version, that cite it (`citations`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from html import escape
 from urllib.parse import urlsplit
@@ -17,7 +18,6 @@ from macros.compute.numbering import NumberedClause, NumberedVersion
 from macros.load.loader import Loaded
 from macros.model.problems import Problem
 from macros.model.records import Guidance, GuidanceList
-from macros.model.wording import and_list
 
 
 def url_problem(url: str) -> str | None:
@@ -119,45 +119,3 @@ def citations(versions: Iterable[NumberedVersion], guidance_id: str) -> tuple[Ci
         if clauses:
             found.append(Citation(version, clauses))
     return tuple(found)
-
-
-def _citation_html(citation: Citation, page: str,
-                   status: Callable[[NumberedVersion], str]) -> str:
-    version = citation.version
-    links = []
-    for clause in citation.clauses:
-        target = urls.anchored(urls.version_path(version.id), clause.target.anchor)
-        links.append(f'<a href="{escape(urls.relative(page, target))}">clause '
-                     f"{escape(clause.number)}</a>")
-    return f"<li>Version {escape(version.id)} ({escape(status(version))}): {and_list(links)}</li>"
-
-
-def render_page(guidance: Iterable[Guidance], versions: tuple[NumberedVersion, ...],
-                source_document: str, page: str,
-                status: Callable[[NumberedVersion], str]) -> str:
-    """The guidance page: every reference, where the report cites it, and which clauses do.
-
-    `status` names a version's standing ('in force', 'draft, not adopted'), as everywhere.
-    """
-    blocks = []
-    for g in guidance:
-        if g.url:
-            where = (f'<p class="smc-guidance__address"><a href="{escape(g.url)}" '
-                     f'rel="noopener">{escape(g.url)}</a></p>')
-        else:
-            where = ('<p class="smc-guidance__address">No web address is given for it in '
-                     f"{escape(source_document)}.</p>")
-        cited = citations(versions, g.id)
-        if cited:
-            by = ("<p>Cited by:</p><ul>"
-                  + "".join(_citation_html(c, page, status) for c in cited) + "</ul>")
-        else:
-            by = "<p>No clause of the Code cites it.</p>"
-        place = g.cited_in if g.cited_in.startswith("Appendix") else f"paragraph {g.cited_in}"
-        blocks.append(
-            f'<section class="smc-guidance-entry" aria-labelledby="{escape(g.id)}">'
-            f'<h2 id="{escape(g.id)}">{escape(g.title)}</h2>'
-            f"<p>{escape(g.summary)}</p><p>Publisher: {escape(g.publisher)}.</p>{where}"
-            f"<p>Cited in {escape(place)} of {escape(source_document)}.</p>"
-            f"{by}</section>")
-    return '<div class="smc-guidance-list">' + "\n".join(blocks) + "</div>"

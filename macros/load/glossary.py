@@ -3,16 +3,15 @@
 The glossary file uses the abbreviation syntax of Markdown's `abbr`
 extension, one line each: ``*[LGA]: Local Government Association``. MkDocs
 appends it to every hand-written page (pymdownx.snippets ``auto_append``), and
-`apply` wraps the same abbreviations in the HTML this generator writes itself,
-which Markdown does not look inside.
+`macros.render.abbreviations` wraps the same abbreviations in the HTML this generator
+writes itself, which Markdown does not look inside.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
-from html import escape
+from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
 
@@ -20,49 +19,13 @@ from macros.model.problems import Problem
 
 _LINE = re.compile(r"^\*\[(?P<abbr>[^\]]+)\]:[ \t]*(?P<title>.*?)\s*$")
 _ABBR = re.compile(r"^[A-Za-z][A-Za-z0-9]*$")
-# Text inside these elements is left alone (they do not nest in the pages this site writes).
-_SKIPPED = re.compile(
-    r"<(abbr|code|pre|script|style|textarea|title|svg)\b[^>]*(?<!/)>.*?</\1\s*>", re.S | re.I)
-_WORD_CHAR = re.compile(r"\w")
 
 
 @dataclass(frozen=True, slots=True)
 class Glossary:
-    """Abbreviations and what they stand for, and how to explain them in HTML."""
+    """Abbreviations and what they stand for, from the glossary file."""
 
-    terms: Mapping[str, str]
-    _pattern: re.Pattern[str] = field(init=False, repr=False, compare=False)
-
-    def __post_init__(self) -> None:
-        words = sorted(self.terms, key=len, reverse=True)
-        # Starting with the words themselves lets the regex engine skip ahead quickly; the
-        # word boundary before a match is checked in `_wrap`. A word followed by '>' before
-        # any '<' is inside a tag (an attribute or a comment): the generator and Markdown
-        # write a '>' in text as '&gt;'.
-        pattern = (r"(?:" + "|".join(map(re.escape, words)) + r")\b(?![^<]*>)" if words
-                   else r"(?!)")
-        object.__setattr__(self, "_pattern", re.compile(pattern))
-
-    def _wrap(self, text: str) -> str:
-        def one(match: re.Match[str]) -> str:
-            word, start = match.group(0), match.start()
-            if start and _WORD_CHAR.match(text, start - 1):
-                return word  # the end of a longer word
-            return f'<abbr title="{escape(self.terms[word])}">{word}</abbr>'
-        return self._pattern.sub(one, text)
-
-    def apply(self, html: str) -> str:
-        """Wrap each known abbreviation in the text of `html` (never inside tags or <abbr>)."""
-        if not self._pattern.search(html):
-            return html
-        out: list[str] = []
-        pos = 0
-        for skipped in _SKIPPED.finditer(html):
-            out.append(self._wrap(html[pos:skipped.start()]))
-            out.append(skipped.group(0))
-            pos = skipped.end()
-        out.append(self._wrap(html[pos:]))
-        return "".join(out)
+    terms: Mapping[str, str]  # abbreviation -> what it stands for, in the file's order
 
 
 EMPTY = Glossary(MappingProxyType({}))

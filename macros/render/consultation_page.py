@@ -1,22 +1,29 @@
-"""HTML for the consultation record: its page, and the comment links on each clause.
+"""The consultation record: its page, and the comment links on each clause.
 
-Each comment has the anchor `consultation/#<comment id>`. On the reviewed
-version's page a clause lists the comments about it; on the answering
-version's page, the comments it answers. Rendering only reads what
-`consultation.load_consultation` computed; every piece of data is escaped.
+Each comment has the anchor `consultation/#ID`. On the reviewed version's page a
+clause lists the comments about it; on the answering version's page, the comments it
+answers. Rendering only reads what `consultation.load_consultation` computed; the page is
+laid out by `consultation.html.jinja`, with `members.html.jinja` (the list of members)
+and `comment.html.jinja` (each comment and its response), and every piece of data is
+escaped.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from html import escape
 from typing import TYPE_CHECKING
+
+from markupsafe import Markup
 
 from macros.compute import urls
 from macros.compute.versions import status_text
 from macros.model import inline
 from macros.model.records import Comment, CommentKind, ResponseStatus
 from macros.model.wording import and_list
+from macros.render.environment import Templates
+from macros.render.view import Link
 
 if TYPE_CHECKING:
     from macros.compute.code import Code
@@ -57,54 +64,64 @@ def render_clause_comments(ctx: PageContext, clause: NumberedClause) -> str:
     return f'<p class="smc-comments">{lead}: {and_list(links, "; ")}.</p>'
 
 
-def _clause_links(code: Code, version_id: str, keys: tuple[str, ...], page: str) -> str:
+@dataclass(frozen=True, slots=True)
+class CommentView:
+    """One comment and the response to it, as comment.html.jinja shows it."""
+
+    id: str
+    topic: str
+    paragraph: str
+    quoted: bool  # the member's own words, or else a summary of them
+    words: Markup
+    reviewed: str  # the id of the version commented on
+    concerns: tuple[Link, ...]  # the clauses it is about; none: the version as a whole
+    status: str  # the response's status ("addressed", ...), for its class
+    status_label: str  # and in words ("Addressed", ...)
+    response: str
+    answering: str  # the id of the version that answers it
+    answered_by: tuple[Link, ...]  # the clauses that answer it
+    options: tuple[str, ...]  # the options before the Committee
+
+
+@dataclass(frozen=True, slots=True)
+class Member:
+    name: str
+    anchor: str
+    paragraphs: str  # the report's paragraphs that record the member's comments, "5.2, 5.4"
+    comments: tuple[CommentView, ...]
+
+
+def _clause_links(code: Code, version_id: str, keys: tuple[str, ...],
+                  page: str) -> tuple[Link, ...]:
     version = code.version(version_id)
     links = []
     for key in keys:
         target = version.targets[key]
         href = urls.relative(page, urls.anchored(urls.version_path(version_id), target.anchor))
-        links.append(f'<a href="{escape(href)}">{escape(target.label)}</a>')
-    return ", ".join(links)
+        links.append(Link(href, target.label))
+    return tuple(links)
 
 
-def _words(record: ConsultationRecord, comment: Comment) -> str:
-    text = inline.render(record.words[comment.id], lambda key: escape(key))
-    if comment.kind is CommentKind.quoted:
-        return (f'<blockquote class="smc-comment__words">{text}</blockquote>')
-    return (f'<div class="smc-comment__words smc-comment__words--summary">'
-            f"<p><strong>Summary</strong> (not the member's own words):</p>{text}</div>")
-
-
-def render_comment(code: Code, record: ConsultationRecord, comment: Comment, page: str) -> str:
+def comment_view(code: Code, record: ConsultationRecord, comment: Comment,
+                 page: str) -> CommentView:
     reviewed, answering = record.reviewed_version, record.answered_by
-    kind = "quoted" if comment.kind is CommentKind.quoted else "summarised"
-    meta = (f'<p class="smc-comment__meta">Report paragraph {escape(comment.paragraph)}, '
-            f"{kind}.</p>")
-    if comment.concerns:
-        about = (f"<p>About version {escape(reviewed)}: "
-                 f"{_clause_links(code, reviewed, comment.concerns, page)}.</p>")
-    else:
-        about = f"<p>About version {escape(reviewed)} as a whole.</p>"
     response = comment.response
-    status = STATUS_LABELS[response.status]
-    answered = ""
-    if response.clauses:
-        answered = (f"<p>Answered in draft version {escape(answering)} by "
-                    f"{_clause_links(code, answering, response.clauses, page)}.</p>")
-    options = ""
-    if response.options:
-        rows = "".join(f"<li>{escape(o)}</li>" for o in response.options)
-        options = f"<p>The options before the Committee:</p><ol>{rows}</ol>"
-    return (f'<article class="smc-comment" id="{escape(comment.id)}" '
-            f'aria-labelledby="{escape(comment.id)}-title">'
-            f'<h3 id="{escape(comment.id)}-title">{escape(comment.topic)}</h3>{meta}'
-            f"{_words(record, comment)}{about}"
-            f'<div class="smc-response smc-response--{response.status.value}">'
-            f'<p class="smc-response__status"><strong>Response: {escape(status)}.</strong> '
-            f"{escape(response.text)}</p>{answered}{options}</div></article>")
+    words = Markup(inline.render(record.words[comment.id], lambda key: escape(key)))
+    return CommentView(
+        comment.id, comment.topic, comment.paragraph, comment.kind is CommentKind.quoted,
+        words, reviewed, _clause_links(code, reviewed, comment.concerns, page),
+        response.status.value, STATUS_LABELS[response.status], response.text, answering,
+        _clause_links(code, answering, response.clauses, page), response.options)
 
 
-def render_consultation(code: Code, page: str) -> str:
+def render_comment(templates: Templates, code: Code, record: ConsultationRecord,
+                   comment: Comment, page: str) -> Markup:
+    """One comment, its words and the response to it."""
+    return templates.render("comment.html.jinja",
+                            comment=comment_view(code, record, comment, page))
+
+
+def render_consultation(templates: Templates, code: Code, page: str) -> Markup:
     """The whole consultation page: introduction, members, and every comment."""
 
     record = code.consultation
@@ -114,32 +131,16 @@ def render_consultation(code: Code, page: str) -> str:
     paragraphs = sorted({c.paragraph for c in record.comments},
                         key=lambda p: tuple(int(n) for n in p.split(".") if n.isdigit()))
     span = paragraphs[0] if len(paragraphs) == 1 else f"{paragraphs[0]} to {paragraphs[-1]}"
-    reviewed = urls.relative(page, urls.version_path(record.reviewed_version))
-    answering = urls.relative(page, urls.version_path(record.answered_by))
-    count = len(record.comments)
-    intro = (f'<p>Members\' comments on <a href="{escape(reviewed)}">version '
-             f"{escape(record.reviewed_version)}</a> of the Code, as recorded in paragraphs "
-             f"{escape(span)} of {escape(code.source_document)}, and how "
-             f'<a href="{escape(answering)}">version {escape(record.answered_by)}</a> '
-             f"answers each one: {count} comment{'s' if count != 1 else ''} from "
-             f"{len(groups)} member{'s' if len(groups) != 1 else ''}. Quoted comments are "
-             "given exactly as the report prints them.</p>")
-    answering_version = code.version(record.answered_by)
-    notice = (f'<div class="admonition note smc-status" role="note" '
-              f'aria-label="Status of version {escape(record.answered_by)}">'
-              f"<p>{escape(status_text(code, answering_version))}</p></div>")
-    contents = "".join(
-        f'<li><a href="#{member_anchor(member)}">{escape(member)}</a> '
-        f"({len(comments)} comment{'s' if len(comments) != 1 else ''})</li>"
+    members = tuple(
+        Member(member, member_anchor(member),
+               ", ".join(dict.fromkeys(c.paragraph for c in comments)),
+               tuple(comment_view(code, record, c, page) for c in comments))
         for member, comments in groups)
-    nav = (f'<nav class="smc-contents" aria-label="Members"><p class="smc-contents__title">'
-           f"Members</p><ul>{contents}</ul></nav>")
-    sections = []
-    for member, comments in groups:
-        paras = ", ".join(dict.fromkeys(c.paragraph for c in comments))
-        body = "".join(render_comment(code, record, c, page) for c in comments)
-        sections.append(f'<section class="smc-member" aria-labelledby="{member_anchor(member)}">'
-                        f'<h2 id="{member_anchor(member)}">{escape(member)} '
-                        f'<span class="smc-span">(paragraph {escape(paras)})</span></h2>'
-                        f"{body}</section>")
-    return (f'<div class="smc-consultation">{notice}{intro}{nav}{"".join(sections)}</div>')
+    return templates.render(
+        "consultation.html.jinja",
+        reviewed=Link(urls.relative(page, urls.version_path(record.reviewed_version)),
+                      record.reviewed_version),
+        answering=Link(urls.relative(page, urls.version_path(record.answered_by)),
+                       record.answered_by),
+        status=status_text(code, code.version(record.answered_by)),
+        span=span, source=code.source_document, count=len(record.comments), members=members)

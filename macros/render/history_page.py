@@ -1,21 +1,68 @@
-"""HTML of a clause's history page (`clause/<key>/`): the clause in every version that has it.
+"""A clause's history page (`clause/KEY/`): the clause in every version that has it.
 
 The page is the clause's lasting address: it needs no fragment, so it works
 without JavaScript, and it survives renumbering and removal. For each version
 it shows the clause's number, links to both of its anchors there, its wording,
 and how it changed from the version before (redline, reason, comments answered).
+`history.html.jinja` lays out the page and `history-entry.html.jinja` each version,
+with the parts the changelog page also uses.
 """
 
 from __future__ import annotations
 
-from html import escape
+from dataclasses import dataclass
+
+from markupsafe import Markup
 
 from macros.compute import urls
-from macros.compute.changelog import ClauseHistory, HistoryEntry
+from macros.compute.changelog import ClauseChange, ClauseHistory, HistoryEntry
 from macros.compute.code import Code
 from macros.compute.versions import version_label
 from macros.model.inline import render_plain
-from macros.render.changes_page import number_change, redline_block, render_reason, render_wording
+from macros.render.changes_page import (
+    NumberChange,
+    Paragraphs,
+    Reason,
+    Wording,
+    number_change,
+    reason,
+    redline,
+    wording,
+)
+from macros.render.environment import Templates
+from macros.render.view import Link
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """How the clause got to a version from the one before."""
+
+    new: bool  # new in this version
+    number_change: NumberChange | None
+    redline: Paragraphs | None
+    reason: Reason | None
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """The clause in one version."""
+
+    version: str
+    number: str
+    heading: str  # 'Version 2.0 (draft, not adopted): clause 3.2'
+    by_number: Link  # its anchor by number in that version, the address shown in full
+    by_key: Link  # its anchor by key, which follows it between versions
+    wording: Wording
+    change: Change | None  # None when it is unchanged, or in the first version
+    unchanged_from: str | None  # the version before, when it is unchanged from it
+    unchanged: bool  # unchanged from the version before, though a reason was not needed
+
+
+@dataclass(frozen=True, slots=True)
+class Removal:
+    version: str
+    heading: str  # 'Version 3.0 (draft, not adopted): removed'
+    reason: Reason | None
 
 
 def history_title(history: ClauseHistory) -> str:
@@ -34,63 +81,47 @@ def _shown(site_url: str, path: str) -> str:
     return urls.absolute(site_url, path) if site_url else path
 
 
-def _anchor_links(entry: HistoryEntry, page: str, site_url: str) -> str:
-    placed = entry.placed
-    path = urls.version_path(placed.version.id)
-    by_number = urls.anchored(path, placed.clause.target.anchor)
-    by_key = urls.anchored(path, placed.clause.key)
-    return (f'<p class="smc-history__links">Links: '
-            f'<a href="{escape(urls.relative(page, by_number))}">'
-            f"{escape(_shown(site_url, by_number))}</a> (by number) and "
-            f'<a href="{escape(urls.relative(page, by_key))}">{escape(_shown(site_url, by_key))}'
-            f"</a> (by key, follows the clause between versions)</p>")
+def _change(code: Code, change: ClauseChange, page: str) -> Change:
+    return Change(change.added, number_change(change), redline(change),
+                  reason(code, change, page))
 
 
-def _entry(code: Code, entry: HistoryEntry, page: str, site_url: str) -> str:
+def _entry(templates: Templates, code: Code, entry: HistoryEntry, page: str,
+           site_url: str) -> Entry:
     placed = entry.placed
     vid = placed.version.id
-    change = ""
+    path = urls.version_path(vid)
+    by_number = urls.anchored(path, placed.clause.target.anchor)
+    by_key = urls.anchored(path, placed.clause.key)
+    change, unchanged_from, unchanged = None, None, False
     if entry.change is None:
         # Changes list every clause that is new or differs, so this one is as it was.
         previous = code.previous(vid)
-        if previous is not None:
-            change = (f'<p class="smc-history__change">Unchanged from version '
-                      f"{escape(previous.id)}.</p>")
+        unchanged_from = previous.id if previous is not None else None
     elif entry.change.changed or entry.change.reason:
-        c = entry.change
-        what = "New in this version." if c.added else ""
-        change = (f'<div class="smc-history__change">{"<p>" + what + "</p>" if what else ""}'
-                  f"{number_change(c)}{redline_block(c)}{render_reason(code, c, page)}</div>")
+        change = _change(code, entry.change, page)
     else:
-        change = '<p class="smc-history__change">Unchanged from the version before.</p>'
+        unchanged = True
     heading = f"{version_label(code, placed.version)}: clause {placed.number}"
-    return (f'<li><section id="version-{escape(vid)}" aria-labelledby="version-{escape(vid)}-h">'
-            f'<h2 id="version-{escape(vid)}-h">{escape(heading)}</h2>'
-            f"{_anchor_links(entry, page, site_url)}{render_wording(placed, page)}{change}"
-            "</section></li>")
+    return Entry(vid, placed.number, heading,
+                 Link(urls.relative(page, by_number), _shown(site_url, by_number)),
+                 Link(urls.relative(page, by_key), _shown(site_url, by_key)),
+                 wording(templates, placed, page), change, unchanged_from, unchanged)
 
 
-def render_history(code: Code, key: str, page: str, site_url: str = "") -> str:
+def render_history(templates: Templates, code: Code, key: str, page: str,
+                   site_url: str = "") -> Markup:
     """The whole body of the history page of the clause `key`.
 
     With `site_url`, the versioned links are printed as full addresses to copy.
     """
     history = code.changelog.histories[key]
-    entries = [_entry(code, e, page, site_url) for e in history.entries]
+    removal = None
     if history.removed_in is not None and history.removal is not None:
-        vid = history.removed_in.id
-        heading = f"{version_label(code, history.removed_in)}: removed"
-        entries.append(
-            f'<li><section id="version-{escape(vid)}" aria-labelledby="version-{escape(vid)}-h">'
-            f'<h2 id="version-{escape(vid)}-h">{escape(heading)}</h2>'
-            f"<p>Version {escape(vid)} leaves this clause out.</p>"
-            f"{render_reason(code, history.removal, page)}</section></li>")
-    numbers = ", ".join(f"{e.placed.number} in version {e.placed.version.id}"
-                        for e in history.entries)
-    lasting = _shown(site_url, urls.history_path(key))
-    intro = (f'<p class="smc-history__intro">This page is the lasting address of one clause '
-             f"of the Code (key <code>{escape(key)}</code>), whatever its number: "
-             f"{escape(numbers)}. Its address, {escape(lasting)}, never changes. To cite the "
-             f"clause as it stands in one version, use that version’s link below.</p>")
-    return f'<div class="smc-history">{intro}<ol class="smc-history__versions">' \
-           f'{"".join(entries)}</ol></div>'
+        removal = Removal(history.removed_in.id,
+                          f"{version_label(code, history.removed_in)}: removed",
+                          reason(code, history.removal, page))
+    return templates.render(
+        "history.html.jinja", key=key, address=_shown(site_url, urls.history_path(key)),
+        entries=[_entry(templates, code, e, page, site_url) for e in history.entries],
+        removal=removal)

@@ -14,7 +14,7 @@ import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from macros.compute import guidance, urls
+from macros.compute import urls
 from macros.compute.code import Code
 from macros.compute.downloads import Download
 from macros.compute.versions import status_words
@@ -22,6 +22,8 @@ from macros.render.changes_page import render_changelog
 from macros.render.code_page import render_current, render_version
 from macros.render.consultation_page import render_consultation
 from macros.render.downloads import render_downloads
+from macros.render.environment import Templates
+from macros.render.guidance_page import render_guidance_page
 from macros.render.history_page import history_title, render_history
 
 
@@ -59,7 +61,7 @@ def version_title(code: Code, version_id: str) -> str:
 
 
 def generated_pages(code: Code, downloads: Mapping[str, tuple[Download, ...]],
-                    site_url: str) -> list[GeneratedPage]:
+                    site_url: str, templates: Templates) -> list[GeneratedPage]:
     """Every page the Code adds; each body is written for its own path (links are relative)."""
     pages: list[GeneratedPage] = []
 
@@ -81,19 +83,19 @@ def generated_pages(code: Code, downloads: Mapping[str, tuple[Download, ...]],
             lambda path: render_current(code, path, offer(current.id, path)), searchable=False)
     if code.guidance:
         add(f"{urls.GUIDANCE_PATH}index.md", "Further guidance",
-            lambda path: guidance.render_page(code.guidance.values(), code.versions,
+            lambda path: render_guidance_page(templates, code.guidance.values(), code.versions,
                                               code.source_document, path,
                                               lambda version: status_words(code, version)))
     if code.consultation:
         add(f"{urls.CONSULTATION_PATH}index.md", "Members' comments on the Code and the responses",
-            lambda path: render_consultation(code, path))
+            lambda path: render_consultation(templates, code, path))
     if len(code.versions) > 1:
         add(f"{urls.changes_path()}index.md", f"What changed in the {code.title}",
-            lambda path: render_changelog(code, path))
+            lambda path: render_changelog(templates, code, path))
     # One lasting page per clause key, reached from each clause; not in the navigation,
     # and not in search, which offers the clause itself in each version instead.
     for key, history in code.changelog.histories.items():
         add(f"{urls.history_path(key)}index.md", history_title(history),
-            lambda path, key=key: render_history(code, key, path, site_url),
+            lambda path, key=key: render_history(templates, code, key, path, site_url),
             in_nav=False, searchable=False)
     return pages

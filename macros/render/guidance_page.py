@@ -1,0 +1,64 @@
+"""The guidance page: every reference, where the report cites it, and which clauses do.
+
+`guidance-page.html.jinja` lays out the page and `guidance-entry.html.jinja` each
+reference; the clauses that cite one come from `guidance.citations`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
+from macros.compute import urls
+from macros.compute.guidance import citations
+from macros.compute.numbering import NumberedVersion
+from macros.model.records import Guidance
+from macros.render.environment import Templates
+from macros.render.view import Link
+
+
+@dataclass(frozen=True, slots=True)
+class Citing:
+    """The clauses of one version that cite a reference (each link's text: its number)."""
+
+    version: str
+    status: str
+    clauses: tuple[Link, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    id: str
+    title: str
+    summary: str
+    publisher: str
+    url: str | None
+    place: str  # where the report cites it: 'paragraph 3.1', 'Appendix B'
+    cited_by: tuple[Citing, ...]
+
+
+def _entry(g: Guidance, versions: tuple[NumberedVersion, ...], page: str,
+           status: Callable[[NumberedVersion], str]) -> Entry:
+    cited_by = []
+    for citation in citations(versions, g.id):
+        version = citation.version
+        links = tuple(
+            Link(urls.relative(page, urls.anchored(urls.version_path(version.id),
+                                                   clause.target.anchor)), clause.number)
+            for clause in citation.clauses)
+        cited_by.append(Citing(version.id, status(version), links))
+    place = g.cited_in if g.cited_in.startswith("Appendix") else f"paragraph {g.cited_in}"
+    return Entry(g.id, g.title, g.summary, g.publisher, g.url, place, tuple(cited_by))
+
+
+def render_guidance_page(templates: Templates, guidance: Iterable[Guidance],
+                         versions: tuple[NumberedVersion, ...], source_document: str,
+                         page: str, status: Callable[[NumberedVersion], str]) -> Markup:
+    """The guidance page, for the page at `page`.
+
+    `status` names a version's standing ('in force', 'draft, not adopted'), as everywhere.
+    """
+    return templates.render("guidance-page.html.jinja", source=source_document,
+                            entries=[_entry(g, versions, page, status) for g in guidance])
