@@ -12,10 +12,11 @@ from contextlib import contextmanager
 from pathlib import Path
 from types import MappingProxyType
 
+import jinja2
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import Abort
+from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
@@ -38,6 +39,7 @@ from macros.load.glossary import EMPTY as EMPTY_GLOSSARY
 from macros.load.glossary import Glossary, load_glossary
 from macros.load.settings import Settings, SettingsError, read_settings
 from macros.model.problems import CodeDataError
+from macros.render.environment import Templates, site_templates, template_problem
 from macros.render.pages import GeneratedPage, generated_pages
 from macros.render.print_running import RUNNING_CSS_PATH, running_css
 
@@ -51,6 +53,8 @@ class ClausesConfig(Config):
     url_record = config_options.Optional(config_options.Type(str))
     # Rendered PDFs are kept here by content, so a rebuild renders only what changed.
     pdf_cache = config_options.Type(str, default=".cache/pdf")
+    # Compiled templates are kept here by their source, so a rebuild need not compile them.
+    template_cache = config_options.Type(str, default=".cache/templates")
     # false leaves the PDF downloads out (the benchmark's synthetic Codes); the site needs them.
     pdf = config_options.Type(bool, default=True)
 
@@ -63,18 +67,26 @@ class ClausesPlugin(BasePlugin[ClausesConfig]):
     glossary: Glossary = EMPTY_GLOSSARY
     settings: Settings | None = None
     generated: Mapping[str, GeneratedPage] = MappingProxyType({})
+    # The templates that lay out the Code's pages, its PDFs and the macros' parts; made once
+    # per build from the package's templates and the site's own (`<custom_dir>/clauses/`).
+    templates: Templates | None = None
+    base: Path = Path()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        base = Path(config.config_file_path).parent
+        base = self.base = Path(config.config_file_path).parent
+        templates = self.templates = Templates(site_templates(config.theme.custom_dir),
+                                               cache=base / self.config.template_cache)
         try:
             with _without_cycle_collection():
                 self.code = build_code(base / self.config.manifest, base)
         except CodeDataError as err:
             raise Abort(str(err)) from None
         try:
-            self.downloads = build_downloads(self.code, *_download_settings(config),
-                                             pdf_cache=base / self.config.pdf_cache,
-                                             pdf=self.config.pdf)
+            with template_errors(base):
+                self.downloads = build_downloads(templates, self.code,
+                                                 *_download_settings(config),
+                                                 pdf_cache=base / self.config.pdf_cache,
+                                                 pdf=self.config.pdf)
         except PdfUnavailable as err:
             raise Abort(str(err)) from None
         self.glossary = _use_glossary(config, base / self.config.glossary,
@@ -93,15 +105,18 @@ class ClausesPlugin(BasePlugin[ClausesConfig]):
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig,
                          files: Files) -> str:
         generated = self.generated.get(page.file.src_uri)
-        return generated.body() if generated else markdown
+        if generated is None:
+            return markdown
+        with template_errors(self.base, PluginError):
+            return generated.body()
 
     def on_page_content(self, html: str, page: object, config: MkDocsConfig,
                         files: Files) -> str:
         return self.glossary.apply(html)  # generated HTML, which Markdown's abbr skips
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        assert self.code is not None
-        pages = generated_pages(self.code, self.downloads, config.site_url or "")
+        assert self.code is not None and self.templates is not None
+        pages = generated_pages(self.code, self.downloads, config.site_url or "", self.templates)
         self.generated = {page.src_uri: page for page in pages}
         for page in pages:
             files.append(File.generated(
@@ -136,6 +151,18 @@ class ClausesPlugin(BasePlugin[ClausesConfig]):
     def on_post_template(self, output_content: str, template_name: str,
                          config: MkDocsConfig) -> str:
         return fix_theme_html(output_content)  # 404.html is a template, not a page
+
+
+@contextmanager
+def template_errors(base: Path, stop: type[Exception] = Abort) -> Iterator[None]:
+    """A template that cannot be laid out stops the build with one line naming it, no traceback.
+
+    While a page is read, `stop=PluginError` has MkDocs say which page, then this line once.
+    """
+    try:
+        yield
+    except jinja2.TemplateError as err:
+        raise stop(template_problem(err, base)) from None
 
 
 @contextmanager
