@@ -13,12 +13,13 @@ VENV_BIN = Path(sys.executable).parent
 FIXTURES = ROOT / "tests" / "fixtures"
 
 
-def mkdocs_build(config: Path, site_dir: Path) -> subprocess.CompletedProcess[str]:
+def mkdocs_build(config: Path, site_dir: Path,
+                 quiet: bool = True) -> subprocess.CompletedProcess[str]:
     """Run a strict MkDocs build of `config` into `site_dir`, as site-build.sh does."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     return subprocess.run(
-        [str(VENV_BIN / "mkdocs"), "build", "--strict", "-q", "-f", str(config), "-d",
-         str(site_dir)],
+        [str(VENV_BIN / "mkdocs"), "build", "--strict", *(["-q"] if quiet else []), "-f",
+         str(config), "-d", str(site_dir)],
         cwd=config.parent, env=env, capture_output=True, text=True, check=False,
     )
 
