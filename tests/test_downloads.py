@@ -29,6 +29,7 @@ from macros.export.pdf import version_pdf
 from macros.export.version_json import SCHEMA_NAME, VersionDocument, to_json
 from macros.model import inline
 from macros.model.shape import validate
+from macros.render.environment import Templates
 
 SCHEMA_FILE = ROOT / "content" / "pages" / "schema" / SCHEMA_NAME
 FIXTURE_URL = "https://fixture.example.org/"
@@ -269,7 +270,8 @@ def draft_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder.version(_version("2.0", "draft", 4, 8))
     code = build_code(folder.manifest)
     path = folder.root / "code-2.0.pdf"
-    path.write_bytes(version_pdf(code, code.version("2.0"), FIXTURE_URL, "Test Council"))
+    path.write_bytes(version_pdf(Templates(), code, code.version("2.0"), FIXTURE_URL,
+                                 "Test Council"))
     return path
 
 
@@ -409,7 +411,7 @@ def two_versions(tmp_path_factory: pytest.TempPathFactory):
 
 @pytest.fixture(scope="module")
 def changes_json(two_versions) -> dict:
-    files = build_downloads(two_versions, FIXTURE_URL, "Test Council")
+    files = build_downloads(Templates(), two_versions, FIXTURE_URL, "Test Council")
     assert [d.kind for d in files["1.0"]] == ["pdf", "json"]
     changes = next(d for d in files["2.0"] if d.kind == "changes")
     assert changes.path == "code/2.0/changes-2.0.json"
@@ -442,7 +444,7 @@ def test_changes_json_lists_each_change_with_numbers_and_reason(changes_json: di
 
 
 def test_version_json_points_at_its_changes(two_versions) -> None:
-    files = build_downloads(two_versions, FIXTURE_URL, "Test Council")
+    files = build_downloads(Templates(), two_versions, FIXTURE_URL, "Test Council")
     second = json.loads(next(d for d in files["2.0"] if d.kind == "json").content)
     first = json.loads(next(d for d in files["1.0"] if d.kind == "json").content)
     assert second["version"]["changes_url"] == f"{FIXTURE_URL}code/2.0/changes-2.0.json"

@@ -22,6 +22,7 @@ from testkit import FIXTURES, mkdocs_build
 
 from macros.compute.code import build_code
 from macros.export.pdf import version_html
+from macros.render.environment import Templates
 
 FIXTURE = FIXTURES / "golden"
 GOLDEN = Path(__file__).parent / "golden" / "pages"
@@ -79,6 +80,6 @@ def test_page_matches_golden(built: Path, name: str) -> None:
 @pytest.mark.parametrize("version_id", ["1.0", "2.0"])
 def test_pdf_html_matches_golden(version_id: str) -> None:
     code = build_code(FIXTURE / "content" / "data" / "code.yaml", FIXTURE)
-    html = version_html(code, code.version(version_id), "https://fixture.example.org/",
+    html = version_html(Templates(), code, code.version(version_id), "https://fixture.example.org/",
                         "Fixture District Council")
     compare(f"pdf-{version_id}", html)

@@ -105,12 +105,13 @@ def test_clause_shows_its_guidance_and_a_callout_stands_out(code_dir: CodeDir) -
     version = code.version("1.0")
     safety, other = version.clauses()
     ctx = PageContext(code, version, "code/1.0/")
-    safety_html = render_clause(ctx, safety)
+    templates = Templates()
+    safety_html = render_clause(templates, ctx, safety)
     assert 'class="smc-guidance smc-guidance--callout"' in safety_html
     assert '<p class="smc-guidance__title">Being abused online?</p>' in safety_html
     assert '<a href="https://help.example.org/abuse" rel="noopener">Help with abuse</a>' \
         in safety_html
-    other_html = render_clause(ctx, other)
+    other_html = render_clause(templates, ctx, other)
     assert '<p class="smc-guidance__title">Further guidance</p>' in other_html
     # Guidance with no address links to its entry on the guidance page.
     assert '<a href="../../guidance/#principles">The Principles</a>' in other_html

@@ -26,6 +26,7 @@ from macros.compute import urls
 from macros.compute.code import build_code
 from macros.model.problems import CodeDataError
 from macros.render.code_page import render_version
+from macros.render.environment import Templates
 
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "500"))
 GUIDANCE = {"guidance": [{"id": "help", "title": "Help", "publisher": "Test Association",
@@ -147,6 +148,7 @@ def mutated(draw: st.DrawFn) -> tuple[str, list[bytes]]:
 
 
 OUTCOMES: Counter[str] = Counter()
+TEMPLATES = Templates()  # one set of compiled templates for every example, as in one build
 
 
 @settings(max_examples=EXAMPLES, deadline=None, derandomize="FUZZ_EXAMPLES" not in os.environ,
@@ -177,7 +179,7 @@ def test_generated_data_builds_or_fails_with_catalogued_messages(
             OUTCOMES[f"refused ({kind})"] += 1
             return
         for version in code.versions:
-            html = render_version(code, version, urls.version_path(version.id))
+            html = render_version(TEMPLATES, code, version, urls.version_path(version.id))
             assert "<script" not in html.lower() and "javascript:" not in html.lower()
         OUTCOMES[f"built ({kind})"] += 1
 

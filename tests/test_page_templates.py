@@ -28,7 +28,7 @@ PARTS = ("changes", "version-changes", "change-entry", "moves-table", "wording",
 
 MODULES = ("render/changes_page.py", "render/history_page.py", "render/redline.py",
            "render/consultation_page.py", "render/guidance_page.py", "render/statements.py",
-           "render/abbreviations.py", "render/view.py", "compute/diff.py",
+           "render/abbreviations.py", "compute/views.py", "compute/diff.py",
            "compute/guidance.py", "load/glossary.py", "adapters/theme_html.py",
            "adapters/material.py", "adapters/mkdocs_plugin.py")
 # Functions other pages' templates will replace; until then they are allowed here.

@@ -14,6 +14,7 @@ from testkit import VERSION_HEAD, CodeDir
 
 from macros.compute.code import build_code
 from macros.render.code_page import PageContext, render_clause
+from macros.render.environment import Templates
 
 GOLDEN = Path(__file__).parent / "golden"
 
@@ -41,7 +42,7 @@ def test_clause_html_matches_golden(code_dir: CodeDir, key: str) -> None:
     code = build_code(code_dir.manifest, code_dir.root)
     version = code.version("1.0")
     clause = next(c for c in version.clauses() if c.key == key)
-    html = render_clause(PageContext(code, version, "code/1.0/"), clause)
+    html = str(render_clause(Templates(), PageContext(code, version, "code/1.0/"), clause))
     html = html.replace("><", ">\n<") + "\n"
     golden = GOLDEN / f"clause-{key}.html"
     if os.environ.get("UPDATE_GOLDEN"):

@@ -134,7 +134,7 @@ def test_every_link_on_the_generated_pages_resolves(site: Path) -> None:
 
 def test_version_pages_list_every_version_and_what_changed(site: Path) -> None:
     v1, v2 = page(site, "code/1.0"), page(site, "code/2.0")
-    assert "Versions of this CodeVersion 2.0 (draft, not adopted)Version 1.0 (in force) " \
+    assert "Versions of this Code Version 2.0 (draft, not adopted) Version 1.0 (in force) " \
            "(this page)" in v1.text
     assert "../2.0/" in hrefs(v1)
     assert ("What version 2.0 (draft, not adopted) changes: 1 clause added, 1 removed, "

@@ -14,13 +14,14 @@ FIXTURES = ROOT / "tests" / "fixtures"
 
 
 def mkdocs_build(config: Path, site_dir: Path, engine: str = "mkdocs",
-                 extra_env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+                 extra_env: dict[str, str] | None = None,
+                 quiet: bool = True) -> subprocess.CompletedProcess[str]:
     """Run a strict build of `config` into `site_dir`, as site-build.sh does, with `engine`
     "mkdocs" or "properdocs" (ENGINE in site-build.sh) and `extra_env` in the environment."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(extra_env or {})}
     return subprocess.run(
-        [str(VENV_BIN / engine), "build", "--strict", "-q", "-f", str(config), "-d",
-         str(site_dir)],
+        [str(VENV_BIN / engine), "build", "--strict", *(["-q"] if quiet else []), "-f",
+         str(config), "-d", str(site_dir)],
         cwd=config.parent, env=env, capture_output=True, text=True, check=False,
     )
 

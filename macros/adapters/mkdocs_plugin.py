@@ -17,7 +17,7 @@ from markupsafe import Markup
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import Abort
+from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
@@ -41,12 +41,11 @@ from macros.load.glossary import Glossary, load_glossary
 from macros.load.settings import Settings, SettingsError, read_settings
 from macros.model.problems import CodeDataError
 from macros.render.abbreviations import Abbreviations
-from macros.render.environment import Templates, site_templates
+from macros.render.environment import Templates, site_templates, template_problem
 from macros.render.pages import GeneratedPage, generated_pages
 from macros.render.print_running import RUNNING_CSS_PATH, running_css
 
 DEFAULT_GLOSSARY = "content/data/glossary.md"
-TEMPLATE_CACHE = ".cache/templates"  # compiled templates, reused by the next build
 
 class ClausesConfig(Config):
     """The options of the `clauses` plugin in mkdocs.yml."""
@@ -58,6 +57,8 @@ class ClausesConfig(Config):
     url_record = config_options.Optional(config_options.Type(str))
     # Rendered PDFs are kept here by content, so a rebuild renders only what changed.
     pdf_cache = config_options.Type(str, default=".cache/pdf")
+    # Compiled templates are kept here by their source, so a rebuild need not compile them.
+    template_cache = config_options.Type(str, default=".cache/templates")
     # false leaves the PDF downloads out (the benchmark's synthetic Codes); the site needs them.
     pdf = config_options.Type(bool, default=True)
 
@@ -71,22 +72,27 @@ class ClausesPlugin(BasePlugin[ClausesConfig]):
     abbreviations: Abbreviations | None = None
     settings: Settings | None = None
     generated: Mapping[str, GeneratedPage] = MappingProxyType({})
-    templates: Templates = Templates()
+    # The templates that lay out the Code's pages, its PDFs and the macros' parts; made once
+    # per build from the package's templates and the site's own (`<custom_dir>/clauses/`).
+    templates: Templates | None = None
+    base: Path = Path()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Load and check the Code, make its downloads and add its versions to the nav."""
-        base = Path(config.config_file_path).parent
-        self.templates = Templates(site_templates(config.theme.custom_dir),
-                                   cache=base / TEMPLATE_CACHE)
+        base = self.base = Path(config.config_file_path).parent
+        templates = self.templates = Templates(site_templates(config.theme.custom_dir),
+                                               cache=base / self.config.template_cache)
         try:
             with _without_cycle_collection():
                 self.code = build_code(base / self.config.manifest, base)
         except CodeDataError as err:
             raise Abort(str(err)) from None
         try:
-            self.downloads = build_downloads(self.code, *_download_settings(config),
-                                             pdf_cache=base / self.config.pdf_cache,
-                                             pdf=self.config.pdf)
+            with template_errors(base):
+                self.downloads = build_downloads(templates, self.code,
+                                                 *_download_settings(config),
+                                                 pdf_cache=base / self.config.pdf_cache,
+                                                 pdf=self.config.pdf)
         except PdfUnavailable as err:
             raise Abort(str(err)) from None
         self.glossary = _use_glossary(config, base / self.config.glossary,
@@ -107,7 +113,10 @@ class ClausesPlugin(BasePlugin[ClausesConfig]):
                          files: Files) -> str:
         """The Markdown of a generated page; any other page's Markdown unchanged."""
         generated = self.generated.get(page.file.src_uri)
-        return generated.body() if generated else markdown
+        if generated is None:
+            return markdown
+        with template_errors(self.base, PluginError):
+            return generated.body()
 
     def on_page_content(self, html: str, page: object, config: MkDocsConfig,
                         files: Files) -> str:
@@ -118,6 +127,7 @@ class ClausesPlugin(BasePlugin[ClausesConfig]):
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         """Add the generated pages, versions.json, the print CSS, downloads and schemas."""
         code = self._loaded()
+        assert self.templates is not None
         pages = generated_pages(code, self.downloads, config.site_url or "", self.templates)
         self.generated = {page.src_uri: page for page in pages}
         for page in pages:
@@ -171,6 +181,18 @@ class ClausesPlugin(BasePlugin[ClausesConfig]):
         if self.code is None:
             raise RuntimeError("the clauses plugin's on_config has not loaded the Code")
         return self.code
+
+
+@contextmanager
+def template_errors(base: Path, stop: type[Exception] = Abort) -> Iterator[None]:
+    """A template that cannot be laid out stops the build with one line naming it, no traceback.
+
+    While a page is read, `stop=PluginError` has MkDocs say which page, then this line once.
+    """
+    try:
+        yield
+    except jinja2.TemplateError as err:
+        raise stop(template_problem(err, base)) from None
 
 
 @contextmanager

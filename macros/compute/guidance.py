@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from html import escape
 from urllib.parse import urlsplit
 
 from macros.compute import urls
@@ -71,36 +70,60 @@ def href(guidance: Guidance, page: str) -> str:
     return guidance.url or urls.relative(page, urls.anchored(urls.GUIDANCE_PATH, guidance.id))
 
 
-def _link(guidance: Guidance, page: str) -> str:
-    rel = ' rel="noopener"' if guidance.url else ""
-    return f'<a href="{escape(href(guidance, page))}"{rel}>{escape(guidance.title)}</a>'
+@dataclass(frozen=True, slots=True)
+class GuidanceEntry:
+    """One piece of guidance as a page or the PDF shows it."""
+
+    id: str
+    title: str
+    publisher: str
+    summary: str
+    href: str  # its web address, or its entry on the guidance page (relative to the page)
+    external: bool  # `href` is the publisher's own address
+    address: str  # its full address, as printed: the web address or the guidance entry's
 
 
-def render_note(entries: Iterable[Guidance], page: str, clause_number: str) -> str:
-    """The "Further guidance" note after a clause; a callout when the guidance asks for one."""
-    entries = tuple(entries)
-    if not entries:
-        return ""
-    items = "".join(f"<li>{_link(g, page)} ({escape(g.publisher)}): {escape(g.summary)}</li>"
-                    for g in entries)
-    callouts = [g.callout for g in entries if g.callout]
-    modifier = " smc-guidance--callout" if callouts else ""
-    title = escape(callouts[0]) if callouts else "Further guidance"
-    return (f'<aside class="smc-guidance{modifier}" aria-label="Further guidance on clause '
-            f'{escape(clause_number)}"><p class="smc-guidance__title">{title}</p>'
-            f"<ul>{items}</ul></aside>")
+def entry(guidance: Guidance, page: str, site_url: str = "") -> GuidanceEntry:
+    """`guidance` linked from the page at `page`; `site_url` makes the printed address full."""
+    link = href(guidance, page)
+    address = guidance.url or (urls.absolute(site_url, urls.anchored(urls.GUIDANCE_PATH,
+                                                                     guidance.id))
+                               if site_url else link)
+    return GuidanceEntry(guidance.id, guidance.title, guidance.publisher, guidance.summary, link,
+                         bool(guidance.url), address)
 
 
-def render_callout(guidance: Guidance, page: str) -> str:
+@dataclass(frozen=True, slots=True)
+class GuidanceNote:
+    """The "Further guidance" note after a clause."""
+
+    clause_number: str
+    title: str  # 'Further guidance', or the first call-out heading of the guidance it cites
+    callout: bool  # some of the guidance asks to stand out
+    entries: tuple[GuidanceEntry, ...]
+
+
+def note(entries: Iterable[Guidance], page: str, clause_number: str,
+         site_url: str = "") -> GuidanceNote | None:
+    """The note after a clause citing `entries`; None when it cites none."""
+    cited = tuple(entries)
+    if not cited:
+        return None
+    callouts = [g.callout for g in cited if g.callout]
+    return GuidanceNote(clause_number, callouts[0] if callouts else "Further guidance",
+                        bool(callouts), tuple(entry(g, page, site_url) for g in cited))
+
+
+@dataclass(frozen=True, slots=True)
+class GuidanceCallout:
     """A prominent box pointing to one piece of guidance, e.g. on the home page."""
-    heading = escape(guidance.callout or guidance.title)
-    label = f"help-{escape(guidance.id)}"
-    return (f'<aside class="smc-guidance smc-guidance--callout smc-guidance--home" '
-            f'aria-labelledby="{label}"><h2 class="smc-guidance__title" id="{label}">'
-            f"{heading}</h2>"
-            f"<p>{escape(guidance.summary)}</p>"
-            f'<p class="smc-guidance__go">{_link(guidance, page)} '
-            f"({escape(guidance.publisher)})</p></aside>")
+
+    heading: str  # its call-out heading, or its title
+    guidance: GuidanceEntry
+
+
+def callout(guidance: Guidance, page: str) -> GuidanceCallout:
+    return GuidanceCallout(guidance.callout or guidance.title, entry(guidance, page))
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,10 +8,9 @@ the same choice in the header, is set up by `macros.adapters.material`.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from html import escape
 
 from macros.compute import urls
-from macros.compute.changelog import Changelog, VersionChanges
+from macros.compute.changelog import VersionChanges
 from macros.compute.code import Code
 from macros.compute.numbering import NumberedVersion
 from macros.model.dates import long_date
@@ -91,47 +90,80 @@ def nav_entries(code: Code) -> list[NavEntry]:
     return entries
 
 
-def render_version_list(code: Code, version: NumberedVersion | None, page: str) -> str:
+@dataclass(frozen=True, slots=True)
+class VersionStatus:
+    """A version's standing, as the status box on its page and the PDF's cover show it."""
+
+    id: str
+    value: str  # "draft", "adopted" or "superseded"
+    heading: str  # 'Draft, not adopted', 'In force', 'Superseded'
+    printed: str  # the heading on paper: 'DRAFT, not adopted'
+    text: str  # one plain sentence: approved by whom and when, or prepared for
+    summary: str  # the version's own summary
+
+
+def version_status(code: Code, version: NumberedVersion) -> VersionStatus:
+    v = version.version
+    return VersionStatus(v.id, v.status.value, status_heading(code, version),
+                         printed_status(code, version), status_text(code, version), v.summary)
+
+
+@dataclass(frozen=True, slots=True)
+class VersionEntry:
+    """One version in the plain list of versions."""
+
+    label: str  # 'Version 2.0 (draft, not adopted)'
+    href: str  # from the page showing the list
+    here: bool  # the page showing the list is this version's own page
+
+
+@dataclass(frozen=True, slots=True)
+class ChangeSummary:
+    """A link to what changed into a version, with the counts."""
+
+    version: str  # the version the changes made
+    since: str  # the version before it
+    label: str  # 'version 2.0 (draft, not adopted)'
+    href: str
+    counts: str  # '3 clauses added, 2 removed, 4 reworded, 5 moved or renumbered.'
+
+
+@dataclass(frozen=True, slots=True)
+class VersionList:
+    """Every version, newest first, and what changed into and out of the one shown."""
+
+    entries: tuple[VersionEntry, ...]
+    changed_since: ChangeSummary | None  # what this version changed from the one before
+    next_changes: ChangeSummary | None  # what the next version changes in this one
+
+
+def version_list(code: Code, version: NumberedVersion | None, page: str) -> VersionList:
     """Every version as a plain link, this one marked, and what changed since the last one.
 
     Works without JavaScript; the theme's selector offers the same choice in the header.
     """
-    items = []
-    for other in reversed(code.versions):
-        label = escape(version_label(code, other))
-        if version is not None and other.id == version.id and page == urls.version_path(other.id):
-            items.append(f'<li aria-current="page"><strong>{label}</strong> (this page)</li>')
-        else:
-            href = escape(urls.relative(page, urls.version_path(other.id)))
-            items.append(f'<li><a href="{href}">{label}</a></li>')
-    return (f'<nav class="smc-versions" aria-label="Versions of the Code">'
-            f'<p class="smc-versions__title">Versions of this Code</p><ul>{"".join(items)}</ul>'
-            f"{_changed_note(code, version, page, code.changelog)}</nav>")
-
-
-def _changed_note(code: Code, version: NumberedVersion | None, page: str,
-                  changelog: Changelog) -> str:
+    entries = tuple(
+        VersionEntry(version_label(code, other), urls.relative(page, urls.version_path(other.id)),
+                     version is not None and other.id == version.id
+                     and page == urls.version_path(other.id))
+        for other in reversed(code.versions))
     if version is None:
-        return ""
-    notes = []
-    here = changelog.for_version(version.id)
-    if here:
-        notes.append(_summary_link(code, here.version, here.previous.id, page, changelog,
-                                   f"What changed since version {here.previous.id}"))
+        return VersionList(entries, None, None)
     index = code.versions.index(version)
     following = code.versions[index + 1] if index + 1 < len(code.versions) else None
-    if following is not None:
-        notes.append(_summary_link(code, following, version.id, page, changelog,
-                                   f"What {version_label(code, following).lower()} changes"))
-    return "".join(f'<p class="smc-versions__changed">{n}</p>' for n in notes)
+    return VersionList(entries, change_summary(code, version, page),
+                       change_summary(code, following, page) if following else None)
 
 
-def _summary_link(code: Code, version: NumberedVersion, since: str, page: str,
-                  changelog: Changelog, text: str) -> str:
-    changes = changelog.versions[version.id]
-    href = escape(urls.relative(page, urls.anchored(urls.changes_path(),
-                                                    changes_anchor(version.id))))
-    return f'<a href="{href}">{escape(text)}</a>: {escape(count_sentence(changes))}'
+def change_summary(code: Code, version: NumberedVersion, page: str) -> ChangeSummary | None:
+    """What changed into `version`, linked from `page`; None for the first version."""
+    changes = code.changelog.for_version(version.id)
+    if changes is None:
+        return None
+    href = urls.relative(page, urls.anchored(urls.changes_path(), changes_anchor(version.id)))
+    label = version_label(code, version)
+    return ChangeSummary(version.id, changes.previous.id, label.lower(), href,
+                         count_sentence(changes))
 
 
 def changes_anchor(version_id: str) -> str:
@@ -153,42 +185,60 @@ def count_sentence(changes: VersionChanges) -> str:
     return ", ".join(said) + "."
 
 
-def render_clause_versions(code: Code, version_id: str, key: str, page: str) -> str:
+@dataclass(frozen=True, slots=True)
+class OtherVersion:
+    """The same clause in another version."""
+
+    href: str
+    number: str  # its number there
+    version: str
+    status: str  # 'draft, not adopted', 'in force', ...
+
+
+@dataclass(frozen=True, slots=True)
+class ClauseVersions:
+    """A clause's lasting history link, the same clause in the other versions, and the
+    version that removed it (if one did)."""
+
+    history: str  # link to the clause's history page
+    others: tuple[OtherVersion, ...]
+    removed_in: str | None
+
+
+def clause_versions(code: Code, version_id: str, key: str, page: str) -> ClauseVersions | None:
     """A clause's lasting history link, and the same clause in the other versions."""
     history = code.changelog.histories.get(key)
     if history is None:
-        return ""
-    links = [f'<a class="smc-clause__history" href="'
-             f'{escape(urls.relative(page, urls.history_path(key)))}">History of this clause</a>']
-    for entry in history.entries:
-        other = entry.placed.version
-        if other.id == version_id:
-            continue
-        href = urls.relative(page, urls.anchored(urls.version_path(other.id), key))
-        links.append(f'<a href="{escape(href)}">clause {entry.placed.number} in version '
-                     f"{escape(other.id)} ({status_words(code, other)})</a>")
-    if history.removed_in is not None:
-        links.append(f"removed in version {escape(history.removed_in.id)}")
-    return " · ".join(["", *links])
+        return None
+    others = tuple(
+        OtherVersion(urls.relative(page, urls.anchored(urls.version_path(entry.placed.version.id),
+                                                       key)),
+                     entry.placed.number, entry.placed.version.id,
+                     status_words(code, entry.placed.version))
+        for entry in history.entries if entry.placed.version.id != version_id)
+    return ClauseVersions(urls.relative(page, urls.history_path(key)), others,
+                          history.removed_in.id if history.removed_in is not None else None)
 
 
-def render_newer_drafts(code: Code, page: str) -> str:
+@dataclass(frozen=True, slots=True)
+class NewerDraft:
+    """A draft newer than the version in force, as the short path mentions it."""
+
+    id: str
+    href: str
+    body: str  # the body it is prepared for
+    date: str  # the meeting, in words
+    in_force: str  # the id of the version in force
+    changes: ChangeSummary | None
+
+
+def newer_drafts(code: Code, page: str) -> tuple[NewerDraft, ...]:
     """On the short path: each draft newer than the version in force, and what it would change."""
     current = code.current
     if current is None:
-        return ""
+        return ()
     newer = code.versions[code.versions.index(current) + 1:]
-    notes = []
-    for draft in (v for v in newer if v.version.status is Status.draft):
-        href = escape(urls.relative(page, urls.version_path(draft.id)))
-        v = draft.version
-        changes = code.changelog.for_version(draft.id)
-        what = ""
-        if changes is not None:
-            what = " " + _summary_link(code, draft, changes.previous.id, page, code.changelog,
-                                       "What it would change")
-        notes.append(f'<p class="smc-newer-draft"><strong>A newer draft exists.</strong> '
-                     f'<a href="{href}">Version {escape(draft.id)}</a>, prepared for the '
-                     f"{escape(v.body)} on {escape(long_date(v.date))}, has not been adopted; "
-                     f"version {escape(current.id)} remains in force.{what}</p>")
-    return "".join(notes)
+    return tuple(
+        NewerDraft(draft.id, urls.relative(page, urls.version_path(draft.id)), draft.version.body,
+                   long_date(draft.version.date), current.id, change_summary(code, draft, page))
+        for draft in newer if draft.version.status is Status.draft)

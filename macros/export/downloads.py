@@ -23,6 +23,7 @@ from macros.compute.downloads import Download
 from macros.export.changes_json import CHANGES_SCHEMA_NAME, changes_document
 from macros.export.pdf import render_pdf, version_html
 from macros.export.version_json import SCHEMA_NAME, to_json, version_document
+from macros.render.environment import Templates
 
 _PDF_CACHE: dict[str, bytes] = {}
 _PDF_CACHE_LIMIT = 16
@@ -59,19 +60,21 @@ def _stored_pdf(html: str, digest: str, cache: Path) -> bytes:
     return data
 
 
-def build_downloads(code: Code, site_url: str, council: str, pdf_cache: Path | None = None,
+def build_downloads(templates: Templates, code: Code, site_url: str, council: str,
+                    pdf_cache: Path | None = None,
                     pdf: bool = True) -> Mapping[str, tuple[Download, ...]]:
     """Every version's files, by version id: PDF, JSON and (after the first) its changes.
 
-    `pdf_cache`: a folder keeping rendered PDFs by content. `pdf=False` leaves PDFs out
-    (for the benchmark's synthetic Codes, whose PDFs would take minutes).
+    `templates` lay out the PDFs. `pdf_cache`: a folder keeping rendered PDFs by content.
+    `pdf=False` leaves PDFs out (for the benchmark's synthetic Codes, whose PDFs would take
+    minutes).
     """
     result = {}
     for version in code.versions:
         vid = version.id
         files = [
             Download(vid, "pdf", urls.download_path(vid, "pdf"),
-                     _pdf(version_html(code, version, site_url, council), pdf_cache),
+                     _pdf(version_html(templates, code, version, site_url, council), pdf_cache),
                      "Download PDF", "for committee papers and printing"),
         ] if pdf else []
         files += [

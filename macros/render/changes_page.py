@@ -22,9 +22,9 @@ from macros.compute.changelog import ClauseChange, Placed, VersionChanges
 from macros.compute.code import Code
 from macros.compute.diff import Run, redline_paragraphs
 from macros.compute.versions import changes_anchor, count_sentence, status_text, version_label
+from macros.compute.views import Link
 from macros.model import inline
 from macros.render.environment import Templates
-from macros.render.view import Link
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,28 +1,41 @@
-"""HTML for a version of the Code: banner, contents, numbered sections and clauses.
+"""A version of the Code as a page: status, versions, downloads, contents, sections, clauses.
 
-Rendering only reads what the pipeline computed. Every piece of data is
-escaped here; nothing in the data can add markup or script.
+Python prepares what each part shows (numbers, links relative to the page, status words)
+as the small view records below; the templates in `templates/` lay them out, one template
+per part (`version.html.jinja`, `section.html.jinja`, `clause.html.jinja`, ...). The same
+section and clause templates lay out the version in force, a hand-written page's `clause()`
+and `section()` macros, and the PDF. Autoescaping shows every piece of data as text.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from html import escape
+from functools import cached_property
+
+from markupsafe import Markup
 
 from macros.compute import guidance, urls
 from macros.compute.code import Code
+from macros.compute.downloads import Download
+from macros.compute.guidance import GuidanceNote
 from macros.compute.numbering import NumberedClause, NumberedItem, NumberedSection, NumberedVersion
 from macros.compute.versions import (
-    render_clause_versions,
-    render_newer_drafts,
-    render_version_list,
-    status_heading,
-    status_text,
+    ClauseVersions,
+    NewerDraft,
+    VersionList,
+    VersionStatus,
+    clause_versions,
+    newer_drafts,
+    version_list,
+    version_status,
 )
+from macros.compute.views import Link, RichText
 from macros.model import inline
-from macros.model.records import ProvenanceKind, Status
-from macros.model.wording import and_list
-from macros.render.consultation_page import render_clause_comments
+from macros.model.inline import Paragraph
+from macros.render.consultation_page import ClauseComments, clause_comments
+from macros.render.downloads import DownloadList, download_list
+from macros.render.environment import Templates
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +45,7 @@ class PageContext:
     code: Code
     version: NumberedVersion
     page: str  # site path of the page being rendered, e.g. "code/1.0/"
+    site_url: str = ""  # the site's public address, for full addresses (the PDF prints them)
 
     def link(self, anchor: str) -> str:
         """Link to an anchor of this version, from this page."""
@@ -41,130 +55,233 @@ class PageContext:
         """An anchor on the page being rendered (which shows this version)."""
         return f"#{anchor}"
 
+    def online(self, anchor: str | None = None) -> str:
+        """Full versioned URL of the version page, or of an anchor on it."""
+        path = urls.version_path(self.version.id)
+        return urls.absolute(self.site_url, urls.anchored(path, anchor) if anchor else path)
+
+    def xref(self, key: str) -> Link:
+        """Where a cross-reference to `key` goes, and its words ('clause 2.3')."""
+        target = self.version.targets[key]
+        return Link(self.link(target.anchor), target.label)
+
+    def text(self, paragraphs: tuple[Paragraph, ...]) -> RichText:
+        return RichText(paragraphs, self.xref)
 
 
+@dataclass(frozen=True, slots=True)
+class Provenance:
+    """Where a clause's wording comes from, as `provenance.html.jinja` says it."""
 
-def render_status(code: Code, version: NumberedVersion) -> str:
-    kind = {Status.draft: "warning", Status.superseded: "note", Status.adopted: "info"}
-    status = version.version.status
-    title = status_heading(code, version)
-    return (f'<div class="admonition {kind[status]} smc-status smc-status--{status.value}" '
-            f'role="note" aria-label="Status of this version">'
-            f'<p class="admonition-title">{escape(title)}</p>'
-            f"<p>{escape(status_text(code, version))}</p>"
-            f"<p>{escape(version.version.summary)}</p></div>")
+    kind: str  # "verbatim", "reconstructed" or "drafted"
+    source: str  # the report paragraph that quotes or describes it ('' for new wording)
+    note: str | None
+    document: str  # the report, e.g. 'the report to the Committee of 1 October 2019'
 
 
-def render_contents(version: NumberedVersion) -> str:
-    rows = []
-    for section in version.sections:
-        rows.append(f'<li><a href="#{section.target.anchor}">'
-                    f'<span class="smc-num">{section.target.number}</span> '
-                    f"{escape(section.title)}</a> "
-                    f'<span class="smc-span">({section.span})</span></li>')
-    label = f"Contents of version {escape(version.id)}"
-    # Search offers the clauses themselves, not the contents list or section headings.
-    return (f'<nav class="smc-contents" aria-label="{label}" data-search-exclude="">'
-            f'<p class="smc-contents__title">Contents</p><ol>{"".join(rows)}</ol></nav>')
+class ItemView:
+    """A lettered item of a clause (`item.html.jinja` receives it as `item`)."""
+
+    __slots__ = ("_ctx", "_item")
+
+    def __init__(self, ctx: PageContext, item: NumberedItem) -> None:
+        self._ctx, self._item = ctx, item
+
+    @property
+    def key(self) -> str:
+        return self._item.target.key
+
+    @property
+    def anchor(self) -> str:
+        return self._item.target.anchor
+
+    @property
+    def letter(self) -> str:
+        return self._item.letter
+
+    @property
+    def text(self) -> RichText:
+        return self._ctx.text(self._item.text)
 
 
-def render_provenance(ctx: PageContext, clause: NumberedClause) -> str:
-    p = clause.clause.provenance
-    source = ctx.code.source_document
-    note = f" {escape(p.note)}" if p.note else ""
-    if p.kind is ProvenanceKind.reconstructed:
-        return (f'<p class="smc-provenance smc-provenance--reconstructed">'
-                f"<strong>Reconstructed wording.</strong> The adopted text of this clause is "
-                f"not quoted in {escape(source)}; this wording is written from its description "
-                f"in paragraph {escape(p.source or '')}.{note}</p>")
-    if p.kind is ProvenanceKind.verbatim:
-        return (f'<p class="smc-provenance smc-provenance--verbatim">'
-                f"Wording as quoted in paragraph {escape(p.source or '')} of "
-                f"{escape(source)}.{note}</p>")
-    return (f'<p class="smc-provenance smc-provenance--drafted">'
-            f"New wording in this version.{note}</p>")
+class ClauseView:
+    """A clause (`clause.html.jinja` and the parts it includes receive it as `clause`).
+
+    Each value is worked out when a template first asks for it, and once, so the parts a
+    page does not show (the PDF's addresses on a web page) cost nothing.
+    """
+
+    def __init__(self, ctx: PageContext, clause: NumberedClause) -> None:
+        self._ctx, self._clause = ctx, clause
+
+    @property
+    def key(self) -> str:
+        return self._clause.key
+
+    @property
+    def anchor(self) -> str:
+        return self._clause.target.anchor
+
+    @property
+    def number(self) -> str:
+        return self._clause.number
+
+    @property
+    def kind(self) -> str:
+        """Where its wording comes from: 'verbatim', 'reconstructed' or 'drafted'."""
+        return self._clause.clause.provenance.kind.value
+
+    @property
+    def text(self) -> RichText:
+        return self._ctx.text(self._clause.text)
+
+    @cached_property
+    def items(self) -> tuple[ItemView, ...]:
+        return tuple(ItemView(self._ctx, item) for item in self._clause.items)
+
+    @cached_property
+    def provenance(self) -> Provenance:
+        p = self._clause.clause.provenance
+        return Provenance(p.kind.value, p.source or "", p.note, self._ctx.code.source_document)
+
+    @cached_property
+    def refs(self) -> tuple[Link, ...]:
+        """The clauses it points the reader to ('See also')."""
+        return tuple(self._ctx.xref(key) for key in self._clause.clause.refs)
+
+    @cached_property
+    def guidance(self) -> GuidanceNote | None:
+        ctx = self._ctx
+        return guidance.note((ctx.code.guidance[gid] for gid in self._clause.clause.guidance),
+                             ctx.page, self.number, ctx.site_url)
+
+    @cached_property
+    def comments(self) -> ClauseComments | None:
+        return clause_comments(self._ctx, self._clause)
+
+    @property
+    def link(self) -> str:
+        """Its lasting versioned link, from this page."""
+        ctx = self._ctx
+        return urls.relative(ctx.page, urls.anchored(urls.version_path(ctx.version.id),
+                                                     self.anchor))
+
+    @cached_property
+    def versions(self) -> ClauseVersions | None:
+        """Its history page and the same clause in the other versions."""
+        ctx = self._ctx
+        return clause_versions(ctx.code, ctx.version.id, self.key, ctx.page)
+
+    @property
+    def url(self) -> str:
+        """Its full versioned address, as the PDF prints it."""
+        return self._ctx.online(self.anchor)
+
+    @cached_property
+    def bookmark(self) -> str:
+        """Its number and first words, for the PDF's outline."""
+        targets = self._ctx.version.targets
+        words = inline.render_plain(self._clause.text, lambda key: targets[key].label)
+        words = " ".join(words.split())
+        short = words if len(words) <= 60 else words[:57].rsplit(" ", 1)[0] + "…"
+        return f"{self.number} {short}"
 
 
-def _xref(ctx: PageContext) -> inline.XRefRenderer:
-    def render(key: str) -> str:
-        target = ctx.version.targets[key]
-        return (f'<a class="smc-xref" href="{escape(ctx.link(target.anchor))}">'
-                f"{escape(target.label)}</a>")
-    return render
+class SectionView:
+    """A numbered section (`section.html.jinja` receives it as `section`)."""
 
 
-def render_refs(ctx: PageContext, clause: NumberedClause) -> str:
-    if not clause.clause.refs:
-        return ""
-    links = [_xref(ctx)(key) for key in clause.clause.refs]
-    return f'<p class="smc-refs">See also {and_list(links)}.</p>'
+    def __init__(self, ctx: PageContext, section: NumberedSection) -> None:
+        self._ctx, self._section = ctx, section
+
+    @property
+    def key(self) -> str:
+        return self._section.section.key
+
+    @property
+    def anchor(self) -> str:
+        return self._section.target.anchor
+
+    @property
+    def number(self) -> str:
+        return self._section.target.number
+
+    @property
+    def title(self) -> str:
+        return self._section.title
+
+    @property
+    def span(self) -> str:
+        """'clauses 2.1 to 2.6', as the contents show it."""
+        return self._section.span
+
+    @cached_property
+    def clauses(self) -> tuple[ClauseView, ...]:
+        return tuple(ClauseView(self._ctx, clause) for clause in self._section.clauses)
 
 
-def render_guidance(ctx: PageContext, clause: NumberedClause) -> str:
-    entries = (ctx.code.guidance[gid] for gid in clause.clause.guidance)
-    return guidance.render_note(entries, ctx.page, clause.number)
+@dataclass(frozen=True, slots=True)
+class VersionView:
+    """A version's page (`version.html.jinja` receives it as `version`)."""
+
+    id: str
+    status: VersionStatus
+    versions: VersionList
+    downloads: DownloadList | None
+    sections: tuple[SectionView, ...]
 
 
-def render_item(ctx: PageContext, item: NumberedItem) -> str:
-    return (f'<li class="smc-item" id="{item.target.anchor}">'
-            f'<span class="smc-anchor" id="{escape(item.target.key)}"></span>'
-            f'<span class="smc-item__letter">({item.letter})</span> '
-            f'<div class="smc-item__text">{inline.render(item.text, _xref(ctx))}</div></li>')
+@dataclass(frozen=True, slots=True)
+class CurrentView:
+    """What the short path says before the version in force (`current.html.jinja`)."""
+
+    id: str
+    href: str  # the version's own page, from the short path
+    newer_drafts: tuple[NewerDraft, ...]
 
 
-def render_clause(ctx: PageContext, clause: NumberedClause) -> str:
-    number = clause.number
-    items = ""
-    if clause.items:
-        items = (f'<ol class="smc-items">'
-                 f"{''.join(render_item(ctx, i) for i in clause.items)}</ol>")
-    link = escape(urls.relative(ctx.page, urls.anchored(urls.version_path(ctx.version.id),
-                                                        clause.target.anchor)))
-    kind = clause.clause.provenance.kind.value
-    return (f'<div class="smc-clause smc-clause--{kind}" id="{escape(clause.key)}">'
-            f'<h3 class="smc-clause__number" id="{clause.target.anchor}">'
-            f'<span class="smc-visually-hidden">Clause </span>{number}</h3>'
-            f'<div class="smc-clause__text">{inline.render(clause.text, _xref(ctx))}{items}</div>'
-            f"{render_provenance(ctx, clause)}"
-            f"{render_refs(ctx, clause)}{render_guidance(ctx, clause)}"
-            f"{render_clause_comments(ctx, clause)}"
-            f'<p class="smc-clause__actions" data-search-exclude=""><a class="smc-clause__link" '
-            f'href="{link}" '
-            f'data-smc-copy="">Link to clause {number}</a>'
-            f"{render_clause_versions(ctx.code, ctx.version.id, clause.key, ctx.page)}</p></div>")
+def sections(ctx: PageContext) -> tuple[SectionView, ...]:
+    return tuple(SectionView(ctx, section) for section in ctx.version.sections)
 
 
-def render_section(ctx: PageContext, section: NumberedSection) -> str:
-    anchor = section.target.anchor
-    clauses = "\n".join(render_clause(ctx, c) for c in section.clauses)
-    return (f'<section class="smc-section" id="{escape(section.section.key)}" '
-            f'aria-labelledby="{anchor}">\n'
-            f'<h2 id="{anchor}" data-search-exclude="">'
-            f'<span class="smc-num">{section.target.number}</span> '
-            f"{escape(section.title)}</h2>\n{clauses}\n</section>")
+def version_view(code: Code, version: NumberedVersion, page: str,
+                 downloads: Sequence[Download] = ()) -> VersionView:
+    ctx = PageContext(code, version, page)
+    return VersionView(version.id, version_status(code, version),
+                       version_list(code, version, page), download_list(tuple(downloads), page),
+                       sections(ctx))
 
 
-def render_version(code: Code, version: NumberedVersion, page: str, downloads: str = "") -> str:
+def render_status(templates: Templates, code: Code, version: NumberedVersion) -> Markup:
+    """The box saying whether a version is in force."""
+    return templates.render("status.html.jinja", status=version_status(code, version))
+
+
+def render_clause(templates: Templates, ctx: PageContext, clause: NumberedClause) -> Markup:
+    return templates.render("clause.html.jinja", clause=ClauseView(ctx, clause))
+
+
+def render_section(templates: Templates, ctx: PageContext, section: NumberedSection) -> Markup:
+    return templates.render("section.html.jinja", section=SectionView(ctx, section))
+
+
+def render_version(templates: Templates, code: Code, version: NumberedVersion, page: str,
+                   downloads: Sequence[Download] = ()) -> Markup:
     """The whole body of a version page, as one block of HTML.
 
-    `downloads` is the HTML offering the version's files, shown after its status.
+    `downloads` are the version's files, offered after its status.
     """
-    ctx = PageContext(code, version, page)
-    sections = "\n".join(render_section(ctx, s) for s in version.sections)
-    return (f'<div class="smc-code" data-smc-version="{escape(version.id)}">\n'
-            f"{render_status(code, version)}\n{render_version_list(code, version, page)}"
-            f"{downloads}{render_contents(version)}\n"
-            f"{sections}\n</div>")
+    return templates.render("version.html.jinja",
+                            version=version_view(code, version, page, downloads))
 
 
-def render_current(code: Code, page: str, downloads: str = "") -> str:
+def render_current(templates: Templates, code: Code, page: str,
+                   downloads: Sequence[Download] = ()) -> Markup:
     """The short path: says which version is in force and that links should use its own path."""
     current = code.current
     if current is None:
         raise ValueError("no version is in force, so the short path has nothing to show")
-    link = escape(urls.relative(page, urls.version_path(current.id)))
-    intro = (f'<div class="smc-current"><p>This page always shows the version in force. '
-             f'It is <a href="{link}">version {escape(current.id)}</a>; to link to a clause in '
-             f"a committee paper, use the clause's versioned link, which never changes.</p>"
-             f"{render_newer_drafts(code, page)}</div>")
-    return intro + render_version(code, current, page, downloads)
+    intro = CurrentView(current.id, urls.relative(page, urls.version_path(current.id)),
+                        newer_drafts(code, page))
+    return templates.render("current.html.jinja", current=intro,
+                            version=version_view(code, current, page, downloads))

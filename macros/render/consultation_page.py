@@ -19,11 +19,10 @@ from markupsafe import Markup
 
 from macros.compute import urls
 from macros.compute.versions import status_text
+from macros.compute.views import Link
 from macros.model import inline
 from macros.model.records import Comment, CommentKind, ResponseStatus
-from macros.model.wording import and_list
 from macros.render.environment import Templates
-from macros.render.view import Link
 
 if TYPE_CHECKING:
     from macros.compute.code import Code
@@ -49,19 +48,27 @@ def comment_label(comment: Comment) -> str:
     return f"{comment.member}: {comment.topic}"
 
 
-def render_clause_comments(ctx: PageContext, clause: NumberedClause) -> str:
-    """'Comments on this clause: ...' under a clause, or '' when there are none."""
+@dataclass(frozen=True, slots=True)
+class ClauseComments:
+    """The comments a clause is about (on the reviewed version) or answers (on the answering
+    version's page), as `comments.html.jinja` lists them under the clause."""
+
+    answers: bool  # the clause is in the version that answers the comments
+    links: tuple[Link, ...]  # each comment's anchor on the consultation page, and its label
+
+
+def clause_comments(ctx: PageContext, clause: NumberedClause) -> ClauseComments | None:
+    """The comments to list under a clause, or None when there are none."""
     record = ctx.code.consultation
     if record is None:
-        return ""
+        return None
     comments = record.comments_on(ctx.version.id, clause.key)
     if not comments:
-        return ""
-    lead = ("Comments this clause answers" if ctx.version.id == record.answered_by
-            else "Comments on this clause")
-    links = [f'<a href="{escape(urls.relative(ctx.page, urls.comment_path(c.id)))}">'
-             f"{escape(comment_label(c))}</a>" for c in comments]
-    return f'<p class="smc-comments">{lead}: {and_list(links, "; ")}.</p>'
+        return None
+    return ClauseComments(
+        ctx.version.id == record.answered_by,
+        tuple(Link(urls.relative(ctx.page, urls.comment_path(c.id)), comment_label(c))
+              for c in comments))
 
 
 @dataclass(frozen=True, slots=True)

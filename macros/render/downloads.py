@@ -2,25 +2,35 @@
 
 from __future__ import annotations
 
-from html import escape
+from dataclasses import dataclass
 
 from macros.compute import urls
 from macros.compute.downloads import Download, size_text
 
 
-def render_downloads(downloads: tuple[Download, ...], page: str) -> str:
-    """Links to a version's files, with their sizes, from the page at `page`."""
+@dataclass(frozen=True, slots=True)
+class DownloadLink:
+    """One file offered on a version's page (`downloads.html.jinja`)."""
+
+    href: str
+    mime: str
+    text: str  # 'Download PDF'
+    size: str  # '52 KB'
+    what: str  # what the file is for
+    schema: str | None  # link to the JSON Schema the file follows, if it is data
+
+
+@dataclass(frozen=True, slots=True)
+class DownloadList:
+    version: str
+    files: tuple[DownloadLink, ...]
+
+
+def download_list(downloads: tuple[Download, ...], page: str) -> DownloadList | None:
+    """A version's files, with their sizes, linked from the page at `page`; None if none."""
     if not downloads:
-        return ""
-    rows = []
-    for d in downloads:
-        href = escape(urls.relative(page, d.path))
-        schema = ""
-        if d.schema:
-            schema = f' (<a href="{escape(urls.relative(page, d.schema))}">JSON Schema</a>)'
-        rows.append(f'<li><a class="smc-download" href="{href}" type="{d.mime}">'
-                    f"{escape(d.link_text)} ({size_text(d.size)})</a>: {escape(d.what)}"
-                    f"{schema}</li>")
-    return (f'<div class="smc-downloads" role="group" '
-            f'aria-label="Downloads of version {escape(downloads[0].version_id)}">'
-            f'<ul class="smc-downloads__list">{"".join(rows)}</ul></div>')
+        return None
+    return DownloadList(downloads[0].version_id, tuple(
+        DownloadLink(urls.relative(page, d.path), d.mime, d.link_text, size_text(d.size), d.what,
+                     urls.relative(page, d.schema) if d.schema else None)
+        for d in downloads))

@@ -14,9 +14,9 @@ from markupsafe import Markup
 from macros.compute import urls
 from macros.compute.guidance import citations
 from macros.compute.numbering import NumberedVersion
+from macros.compute.views import Link
 from macros.model.records import Guidance
 from macros.render.environment import Templates
-from macros.render.view import Link
 
 
 @dataclass(frozen=True, slots=True)

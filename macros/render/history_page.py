@@ -18,6 +18,7 @@ from macros.compute import urls
 from macros.compute.changelog import ClauseChange, ClauseHistory, HistoryEntry
 from macros.compute.code import Code
 from macros.compute.versions import version_label
+from macros.compute.views import Link
 from macros.model.inline import render_plain
 from macros.render.changes_page import (
     NumberChange,
@@ -30,7 +31,6 @@ from macros.render.changes_page import (
     wording,
 )
 from macros.render.environment import Templates
-from macros.render.view import Link
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,7 +21,6 @@ from macros.compute.versions import status_words
 from macros.render.changes_page import render_changelog
 from macros.render.code_page import render_current, render_version
 from macros.render.consultation_page import render_consultation
-from macros.render.downloads import render_downloads
 from macros.render.environment import Templates
 from macros.render.guidance_page import render_guidance_page
 from macros.render.history_page import history_title, render_history
@@ -62,25 +61,25 @@ def version_title(code: Code, version_id: str) -> str:
 
 def generated_pages(code: Code, downloads: Mapping[str, tuple[Download, ...]],
                     site_url: str, templates: Templates) -> list[GeneratedPage]:
-    """Every page the Code adds; each body is written for its own path (links are relative)."""
+    """Every page the Code adds; each body is written for its own path (links are relative).
+
+    `templates` lay the pages out (made once per build)."""
     pages: list[GeneratedPage] = []
 
     def add(src_uri: str, title: str, write: Callable[[str], str], **options: object) -> None:
         pages.append(GeneratedPage(src_uri, title, write, **options))
 
-    def offer(version_id: str, path: str) -> str:
-        return render_downloads(downloads.get(version_id, ()), path)
-
     # Search ranks the Code's own clauses above pages that quote them, the version in force first.
     for v in code.versions:
         add(f"{urls.version_path(v.id)}index.md", version_title(code, v.id),
-            lambda path, v=v: render_version(code, v, path, offer(v.id, path)),
+            lambda path, v=v: render_version(templates, code, v, path, downloads.get(v.id, ())),
             search_boost=3 if v is code.current else 2)
     if code.current:
         # The version in force is also at its own path; search offers that one only.
         current = code.current
         add(f"{urls.current_path()}index.md", f"{code.title}: the version in force",
-            lambda path: render_current(code, path, offer(current.id, path)), searchable=False)
+            lambda path: render_current(templates, code, path, downloads.get(current.id, ())),
+            searchable=False)
     if code.guidance:
         add(f"{urls.GUIDANCE_PATH}index.md", "Further guidance",
             lambda path: render_guidance_page(templates, code.guidance.values(), code.versions,

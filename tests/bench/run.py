@@ -238,8 +238,10 @@ def pdf_cost(work: Path, sizes: list[int], res: Results) -> None:
     """Rendering each PDF from scratch (the build keeps them in a cache between builds)."""
     from macros.compute.code import build_code
     from macros.export.pdf import render_pdf, version_html
+    from macros.render.environment import Templates
 
     say("== PDF rendering, from scratch")
+    templates = Templates()
     codes = [("real", ROOT / "content" / "data")]
     for n in sizes:
         folder = work / f"pdf-{n}"
@@ -248,7 +250,8 @@ def pdf_cost(work: Path, sizes: list[int], res: Results) -> None:
     for name, data in codes:
         code = build_code(data / "code.yaml", data.parent)
         for version in code.versions if name == "real" else code.versions[-1:]:
-            html = version_html(code, version, "https://example.org/", "Benchmark Council")
+            html = version_html(templates, code, version, "https://example.org/",
+                                "Benchmark Council")
             wall, cpu = time.perf_counter(), time.process_time()
             pdf = render_pdf(html)
             row = {"code": name, "version": version.id, "clauses": len(version.clauses()),
