@@ -1,5 +1,6 @@
 """Command line: `python -m macros check` validates the data; `schema` regenerates schemas;
-`record-urls` adds the URLs the Code now publishes to published-urls.txt."""
+`record-urls` adds the URLs the Code now publishes, and the wording of each new version, to
+published-urls.txt (`--correct` re-records one clause's wording, with a reason)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from pathlib import Path
 
 from macros.adapters.version_site import check_record
 from macros.compute.code import build_code
-from macros.compute.urlrecord import record
+from macros.compute.published import CorrectionRequest, record
 from macros.export.schema import write_schemas
 from macros.model.problems import CodeDataError
 
@@ -28,9 +29,19 @@ def main(argv: list[str] | None = None) -> int:
                          "to the record the build checks (run after adding a version)")
     rec.add_argument("manifest", nargs="?", default="content/data/code.yaml", type=Path)
     rec.add_argument("--record", default="published-urls.txt", type=Path)
+    rec.add_argument("--correct", nargs=2, metavar=("VERSION", "KEY"),
+                     help="re-record the wording of clause or section KEY of a published "
+                     "VERSION, where the data never matched the adopted text (needs --reason)")
+    rec.add_argument("--reason", help="why the correction is right; written in the record")
     args = parser.parse_args(argv)
     if args.command == "record-urls":
-        return _record_urls(args.manifest, args.record)
+        if (args.correct is None) != (args.reason is None):
+            parser.error("--correct VERSION KEY and --reason go together")
+        request = None
+        if args.correct:
+            version, key = args.correct
+            request = CorrectionRequest(version, key, args.reason)
+        return _record_urls(args.manifest, args.record, request)
     if args.command == "schema":
         for path in write_schemas(args.folder):
             print(f"wrote {path}")
@@ -48,16 +59,17 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def _record_urls(manifest: Path, record_path: Path) -> int:
+def _record_urls(manifest: Path, record_path: Path, request: CorrectionRequest | None) -> int:
     try:
-        added, lost = record(manifest, record_path, Path.cwd())
+        outcome = record(manifest, record_path, Path.cwd(), request)
     except CodeDataError as err:
         print(err, file=sys.stderr)
         return 1
-    print(f"{record_path}: added {added} URL(s)")
-    if lost:
-        print("\n".join(str(p) for p in lost), file=sys.stderr)
+    if outcome.problems:
+        print(f"{record_path} is unchanged: first fix these problems:", file=sys.stderr)
+        print("\n".join(str(p) for p in outcome.problems), file=sys.stderr)
         return 1
+    print(outcome.summary)
     return 0
 
 

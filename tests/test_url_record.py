@@ -7,32 +7,20 @@ versions) and changes a published version as a careless edit would.
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import yaml
-from testkit import FIXTURES, ROOT, mkdocs_build
+from recordkit import copy_fixture, edit, record_urls, versions
+from testkit import ROOT, mkdocs_build
 
-from macros.compute.urlrecord import PublishedUrl, Recorded, missing_in_output, read_record
-
-TWO = FIXTURES / "two-versions"
-
-
-def copy_fixture(tmp_path: Path) -> Path:
-    dest = tmp_path / "two-versions"
-    shutil.copytree(TWO, dest)
-    config = dest / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("../../../", f"{ROOT}/"),
-                      encoding="utf-8")
-    return dest
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert text.count(old) == 1, old
-    path.write_text(text.replace(old, new), encoding="utf-8")
+from macros.compute.recordfile import (
+    PublishedUrl,
+    Recorded,
+    read_record,
+)
+from macros.compute.urlrecord import missing_in_output
 
 
 def failed_build(fixture: Path, tmp_path: Path) -> list[str]:
@@ -44,10 +32,6 @@ def failed_build(fixture: Path, tmp_path: Path) -> list[str]:
     assert (out / "kept.html").is_file()
     output = result.stdout + result.stderr
     return [line for line in output.splitlines() if line.startswith("published-urls")]
-
-
-def versions(fixture: Path) -> Path:
-    return fixture / "content" / "data" / "versions"
 
 
 def test_the_fixture_record_matches_its_build(tmp_path: Path) -> None:
@@ -117,13 +101,6 @@ def test_a_failed_check_leaves_the_previous_site_untouched(tmp_path: Path) -> No
     assert (site / "index.html").read_text(encoding="utf-8") == "previous"
 
 
-def record_urls(fixture: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "macros", "record-urls", "content/data/code.yaml",
-         "--record", "published-urls.txt"],
-        cwd=fixture, capture_output=True, text=True, check=False)
-
-
 def test_adding_a_version_adds_its_urls_with_one_command(tmp_path: Path) -> None:
     fixture = copy_fixture(tmp_path)
     record = fixture / "published-urls.txt"
@@ -140,10 +117,15 @@ def test_adding_a_version_adds_its_urls_with_one_command(tmp_path: Path) -> None
          "  - versions/2.0.yaml\n  - versions/3.0.yaml\n")
     result = record_urls(fixture)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "published-urls.txt: added 27 URL(s)"
+    assert result.stdout.strip() == ("published-urls.txt: added 27 URL(s); recorded the "
+                                     "wording of version 3.0")
     after = record.read_text(encoding="utf-8").splitlines()
-    assert set(before) <= set(after)
+    assert [line for line in after if line in before] == before  # each kept, in its place
     assert "code/3.0/#clause-2.2 safety" in after and "changes/#changes-3.0" in after
+    # New URLs go among the URLs in order, the new version's wording after the last wording.
+    assert after.index("code/3.0/") == after.index("code/2.0/code-2.0.pdf") + 1
+    assert after[after.index(before[-1]) + 1].startswith("outline 3.0 ")
+    assert after[-1].startswith("wording 3.0 privacy ")
     assert record_urls(fixture).stdout.strip() == "published-urls.txt: added 0 URL(s)"
     assert mkdocs_build(fixture / "mkdocs.yml", tmp_path / "site").returncode == 0
 
@@ -182,13 +164,20 @@ def test_the_built_site_is_checked_for_each_recorded_anchor(tmp_path: Path) -> N
     ]
 
 
+UNREADABLE = ("Fix: each line is a site-relative URL, optionally followed by one key, or a "
+              "fingerprint: 'wording <version> <key> <fingerprint>' (or 'heading', or 'outline "
+              "<version> <fingerprint>'); restore the line as it was (git diff shows what "
+              "changed)")
+
+
 def test_a_hand_edited_record_line_is_refused(tmp_path: Path) -> None:
     record = tmp_path / "published-urls.txt"
-    record.write_text("# header\nhttps://example.org/code/1.0/\n", encoding="utf-8")
+    record.write_text("# header\nhttps://example.org/code/1.0/\ncode/1.0/#clause-1.1 Scope!\n"
+                      "wording 1.0 scope 12ab\n", encoding="utf-8")
     assert [str(p) for p in read_record(record, "published-urls.txt")] == [
-        "published-urls.txt:2: cannot read 'https://example.org/code/1.0/'. Fix: each line is "
-        "a site-relative URL, optionally followed by one key; regenerate the file with "
-        "record-urls"]
+        f"published-urls.txt:{n}: cannot read '{text}'. {UNREADABLE}"
+        for n, text in ((2, "https://example.org/code/1.0/"), (3, "code/1.0/#clause-1.1 Scope!"),
+                        (4, "wording 1.0 scope 12ab"))]
 
 
 def test_the_real_record_covers_the_adopted_version() -> None:

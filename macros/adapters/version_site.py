@@ -1,4 +1,4 @@
-"""Site-wide pieces of the versions: navigation, the selector's files, the URL record checks.
+"""Site-wide pieces of the versions: navigation, the selector's files, the record's checks.
 
 Plain functions on plain data (the nav list, paths, files in the built site),
 called by the MkDocs plugin.
@@ -14,13 +14,9 @@ from typing import Any
 from macros.adapters.material import selector_base, versions_json
 from macros.compute import urls
 from macros.compute.code import Code
-from macros.compute.urlrecord import (
-    Recorded,
-    computed_urls,
-    lost_urls,
-    missing_in_output,
-    read_record,
-)
+from macros.compute.published import changed_wording, unrecorded_wording
+from macros.compute.recordfile import RecordFile, read_record_file
+from macros.compute.urlrecord import computed_urls, lost_urls, missing_in_output
 from macros.compute.versions import nav_entries
 from macros.model.problems import CodeDataError
 
@@ -97,27 +93,29 @@ def search_index_for_versions(code: Code, site_dir: Path) -> None:
         target.write_text(json.dumps(copy, separators=(",", ":")), encoding="utf-8")
 
 
-def _read(record_path: Path, base: Path) -> tuple[list[Recorded], str]:
+def _read(record_path: Path, base: Path) -> tuple[RecordFile, str]:
     shown = _shown(record_path, base)
-    found = read_record(record_path, shown)
-    recorded = [r for r in found if isinstance(r, Recorded)]
-    if len(recorded) != len(found):
-        raise CodeDataError(p for p in found if not isinstance(p, Recorded))
-    return recorded, shown
+    found = read_record_file(record_path, shown)
+    if isinstance(found, list):
+        raise CodeDataError(found)
+    return found, shown
 
 
 def check_record(code: Code, record_path: Path, base: Path) -> None:
-    """Raise CodeDataError naming every recorded URL the Code no longer publishes."""
-    recorded, shown = _read(record_path, base)
-    problems = lost_urls(recorded, computed_urls(code), shown)
+    """Raise CodeDataError naming every recorded URL the Code no longer publishes, and every
+    clause or section of a published version whose wording differs from the record."""
+    record, shown = _read(record_path, base)
+    lost = lost_urls(record.urls, computed_urls(code), shown)
+    problems = [*lost, *unrecorded_wording(code, record, shown),
+                *changed_wording(code, record, base, lost)]
     if problems:
         raise CodeDataError(problems)
 
 
 def check_record_output(record_path: Path, base: Path, site_dir: Path) -> None:
     """Raise CodeDataError naming every recorded URL missing from the built site."""
-    recorded, shown = _read(record_path, base)
-    problems = missing_in_output(recorded, site_dir, shown)
+    record, shown = _read(record_path, base)
+    problems = missing_in_output(record.urls, site_dir, shown)
     if problems:
         raise CodeDataError(problems)
 
