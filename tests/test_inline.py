@@ -1,33 +1,10 @@
-"""The clause-text subset: rendered HTML for given input, and what it refuses."""
+"""The clause-text subset: what it refuses (its HTML: tests/test_templates.py)."""
 
 from __future__ import annotations
 
 import pytest
 
 from macros.model import inline
-
-
-def xref(key: str) -> str:
-    return f'<a href="#{key}">clause {key}</a>'
-
-
-@pytest.mark.parametrize(
-    ("text", "html"),
-    [
-        ("Plain text.", "<p>Plain text.</p>"),
-        ("One\nline, two\n\nParagraph two.", "<p>One line, two</p><p>Paragraph two.</p>"),
-        ("**Do** and *do not*.", "<p><strong>Do</strong> and <em>do not</em>.</p>"),
-        ("See [[x-key]].", '<p>See <a href="#x-key">clause x-key</a>.</p>'),
-        ("[LGA](https://www.local.gov.uk/a?b=1&c=2)",
-         '<p><a href="https://www.local.gov.uk/a?b=1&amp;c=2" rel="noopener">LGA</a></p>'),
-        ("[email](mailto:a@b.org)", '<p><a href="mailto:a@b.org">email</a></p>'),
-        ('a "friend" & council\'s', "<p>a &quot;friend&quot; &amp; council&#x27;s</p>"),
-        ("{{ config }} and {% if x %}", "<p>{{ config }} and {% if x %}</p>"),
-        ("5 < 6 and 7 > 2", "<p>5 &lt; 6 and 7 &gt; 2</p>"),
-    ],
-)
-def test_renders(text: str, html: str) -> None:
-    assert inline.render(inline.parse(text), xref) == html
 
 
 @pytest.mark.parametrize(

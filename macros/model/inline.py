@@ -1,14 +1,14 @@
 """The small inline Markdown subset allowed in clause text.
 
 Clause text is data, not HTML: it is parsed once, at validation, into tokens,
-and rendered with every character escaped. Only these marks are understood:
+and laid out by `inline.html.jinja` with every character escaped. Only these marks are
+understood:
 ``**bold**``, ``*emphasis*``, ``[text](https://address)``, ``[[clause-key]]``
 (a cross-reference) and a blank line between paragraphs.
 """
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -146,32 +146,9 @@ def _xrefs(tokens: tuple[Inline, ...]) -> Iterator[str]:
 XRefRenderer = Callable[[str], str]
 
 
-def render(paragraphs: tuple[Paragraph, ...], xref: XRefRenderer) -> str:
-    """HTML for parsed text: one <p> per paragraph, all data escaped."""
-    return "".join(f"<p>{_render(p, xref)}</p>" for p in paragraphs)
-
-
 def render_plain(paragraphs: tuple[Paragraph, ...], xref_text: XRefRenderer) -> str:
     """Unformatted text, for diffs, search and PDF outlines."""
     return "\n\n".join(_plain(p, xref_text) for p in paragraphs)
-
-
-def _render(tokens: tuple[Inline, ...], xref: XRefRenderer) -> str:
-    out: list[str] = []
-    for token in tokens:
-        if isinstance(token, Plain):
-            out.append(html.escape(token.text, quote=True))
-        elif isinstance(token, Strong):
-            out.append(f"<strong>{_render(token.children, xref)}</strong>")
-        elif isinstance(token, Emphasis):
-            out.append(f"<em>{_render(token.children, xref)}</em>")
-        elif isinstance(token, Link):
-            url = html.escape(token.url, quote=True)
-            rel = "" if token.url.startswith("mailto:") else ' rel="noopener"'
-            out.append(f'<a href="{url}"{rel}>{_render(token.children, xref)}</a>')
-        else:
-            out.append(xref(token.key))
-    return "".join(out)
 
 
 def _plain(tokens: tuple[Inline, ...], xref_text: XRefRenderer) -> str:

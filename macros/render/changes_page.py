@@ -22,15 +22,14 @@ from macros.compute.changelog import ClauseChange, Placed, VersionChanges
 from macros.compute.code import Code
 from macros.compute.diff import Run, redline_paragraphs
 from macros.compute.versions import changes_anchor, count_sentence, status_text, version_label
-from macros.compute.views import Link
-from macros.model import inline
+from macros.compute.views import Link, RichText
 from macros.render.environment import Templates
 
 
 @dataclass(frozen=True, slots=True)
 class Item:
     letter: str
-    text: Markup
+    text: RichText
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,7 +37,7 @@ class Wording:
     """A clause's wording as it stands in `version`, cross-references linked into it."""
 
     version: str
-    text: Markup
+    text: RichText
     items: tuple[Item, ...]
 
 
@@ -127,15 +126,14 @@ def wording(templates: Templates, placed: Placed, page: str) -> Wording:
     """A clause's wording in its version, for the page at `page`."""
     version = placed.version
 
-    def xref(key: str) -> str:
+    def xref(key: str) -> Link:
         target = version.targets[key]
         href = urls.relative(page, urls.anchored(urls.version_path(version.id), target.anchor))
-        return templates.render("xref.html.jinja", href=href, label=target.label)
+        return Link(href, target.label)
 
     clause = placed.clause
-    return Wording(version.id, Markup(inline.render(clause.text, xref)),
-                   tuple(Item(item.letter, Markup(inline.render(item.text, xref)))
-                         for item in clause.items))
+    return Wording(version.id, RichText(clause.text, xref),
+                   tuple(Item(item.letter, RichText(item.text, xref)) for item in clause.items))
 
 
 def clause_link(placed: Placed, page: str, text: str) -> Link:

@@ -12,15 +12,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from html import escape
 from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 
 from macros.compute import urls
 from macros.compute.versions import status_text
-from macros.compute.views import Link
-from macros.model import inline
+from macros.compute.views import Link, RichText
 from macros.model.records import Comment, CommentKind, ResponseStatus
 from macros.render.environment import Templates
 
@@ -79,7 +77,7 @@ class CommentView:
     topic: str
     paragraph: str
     quoted: bool  # the member's own words, or else a summary of them
-    words: Markup
+    words: RichText
     reviewed: str  # the id of the version commented on
     concerns: tuple[Link, ...]  # the clauses it is about; none: the version as a whole
     status: str  # the response's status ("addressed", ...), for its class
@@ -109,11 +107,16 @@ def _clause_links(code: Code, version_id: str, keys: tuple[str, ...],
     return tuple(links)
 
 
+def _no_xref(key: str) -> Link:
+    """Comments hold no cross-references (the loader refuses them)."""
+    raise ValueError(f"a comment cannot cross-reference '{key}'")
+
+
 def comment_view(code: Code, record: ConsultationRecord, comment: Comment,
                  page: str) -> CommentView:
     reviewed, answering = record.reviewed_version, record.answered_by
     response = comment.response
-    words = Markup(inline.render(record.words[comment.id], lambda key: escape(key)))
+    words = RichText(record.words[comment.id], _no_xref)
     return CommentView(
         comment.id, comment.topic, comment.paragraph, comment.kind is CommentKind.quoted,
         words, reviewed, _clause_links(code, reviewed, comment.concerns, page),
