@@ -148,7 +148,7 @@ class Poller:
             self.problems.append(f"site unopenable: {error}")
             return
         try:
-            names = {os.path.normpath(os.path.join(top, name))
+            names = {str(Path(top, name))
                      for top, _dirs, files, _fd in os.fwalk(".", dir_fd=fd) for name in files}
         except OSError as error:
             names = {f"(walk failed: {error})"}

@@ -123,6 +123,7 @@ class GuidanceCallout:
 
 
 def callout(guidance: Guidance, page: str) -> GuidanceCallout:
+    """A piece of guidance as a prominent box shows it: its call-out heading, or its title."""
     return GuidanceCallout(guidance.callout or guidance.title, entry(guidance, page))
 
 

@@ -28,6 +28,8 @@ from macros.render.environment import Templates
 
 @dataclass(frozen=True, slots=True)
 class Item:
+    """A lettered item of a clause's wording."""
+
     letter: str
     text: RichText
 
@@ -51,6 +53,8 @@ class Number:
 
 @dataclass(frozen=True, slots=True)
 class Section:
+    """A section, as a move names it: "section 2, Your accounts"."""
+
     number: str
     title: str
 
@@ -105,6 +109,8 @@ class Move:
 
 @dataclass(frozen=True, slots=True)
 class Group:
+    """The changes of one kind into a version, under their heading."""
+
     kind: str  # "added", "removed", "reworded" or "moved"
     title: str
     anchor: str
@@ -113,6 +119,8 @@ class Group:
 
 @dataclass(frozen=True, slots=True)
 class VersionView:
+    """One version compared with the one before (`version-changes.html.jinja`)."""
+
     version: str
     previous: str
     anchor: str
@@ -143,6 +151,7 @@ def clause_link(placed: Placed, page: str, text: str) -> Link:
 
 
 def history_href(key: str, page: str) -> str:
+    """The link from `page` to the history page of clause `key`."""
     return urls.relative(page, urls.history_path(key))
 
 
@@ -175,13 +184,15 @@ def number_change(change: ClauseChange) -> NumberChange | None:
 
 
 def redline(change: ClauseChange) -> Paragraphs | None:
+    """The word-by-word redline of a reworded clause; None for any other change."""
     return redline_paragraphs(change.segments) if change.reworded else None
 
 
 def _entry(templates: Templates, code: Code, change: ClauseChange, page: str,
            kind: str) -> Entry:
     shown = change.old if kind == "removed" else change.new
-    assert shown is not None
+    if shown is None:
+        raise ValueError(f"clause '{change.key}': a {kind} change has no clause to show")
     was = None
     if kind != "removed" and change.old and change.renumbered:
         was = Number(change.old.number, change.old.version.id)
@@ -195,7 +206,8 @@ def _entry(templates: Templates, code: Code, change: ClauseChange, page: str,
 
 
 def _move(change: ClauseChange, page: str) -> Move:
-    assert change.old is not None and change.new is not None
+    if change.old is None or change.new is None:
+        raise ValueError(f"clause '{change.key}': only a kept clause can move")
     what = "moved" if change.moved else "renumbered"
     if change.reworded:
         what += " and reworded"

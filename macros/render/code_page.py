@@ -66,6 +66,7 @@ class PageContext:
         return Link(self.link(target.anchor), target.label)
 
     def text(self, paragraphs: tuple[Paragraph, ...]) -> RichText:
+        """Clause text with its cross-references linked from this page."""
         return RichText(paragraphs, self.xref)
 
 
@@ -190,7 +191,6 @@ class ClauseView:
 class SectionView:
     """A numbered section (`section.html.jinja` receives it as `section`)."""
 
-
     def __init__(self, ctx: PageContext, section: NumberedSection) -> None:
         self._ctx, self._section = ctx, section
 
@@ -241,11 +241,13 @@ class CurrentView:
 
 
 def sections(ctx: PageContext) -> tuple[SectionView, ...]:
+    """Every section of the version `ctx` shows, as its template receives it."""
     return tuple(SectionView(ctx, section) for section in ctx.version.sections)
 
 
 def version_view(code: Code, version: NumberedVersion, page: str,
                  downloads: Sequence[Download] = ()) -> VersionView:
+    """What `version.html.jinja` receives for a version's page at `page`."""
     ctx = PageContext(code, version, page)
     return VersionView(version.id, version_status(code, version),
                        version_list(code, version, page), download_list(tuple(downloads), page),
@@ -258,10 +260,12 @@ def render_status(templates: Templates, code: Code, version: NumberedVersion) ->
 
 
 def render_clause(templates: Templates, ctx: PageContext, clause: NumberedClause) -> Markup:
+    """One clause with its notes and links, as its version's page shows it."""
     return templates.render("clause.html.jinja", clause=ClauseView(ctx, clause))
 
 
 def render_section(templates: Templates, ctx: PageContext, section: NumberedSection) -> Markup:
+    """One section and its clauses, as its version's page shows them."""
     return templates.render("section.html.jinja", section=SectionView(ctx, section))
 
 

@@ -43,6 +43,7 @@ def member_anchor(member: str) -> str:
 
 
 def comment_label(comment: Comment) -> str:
+    """The words of a link to a comment: "Cllr A: The reputation clause"."""
     return f"{comment.member}: {comment.topic}"
 
 
@@ -90,6 +91,8 @@ class CommentView:
 
 @dataclass(frozen=True, slots=True)
 class Member:
+    """A member who commented, and their comments, in the members' list."""
+
     name: str
     anchor: str
     paragraphs: str  # the report's paragraphs that record the member's comments, "5.2, 5.4"
@@ -114,6 +117,7 @@ def _no_xref(key: str) -> Link:
 
 def comment_view(code: Code, record: ConsultationRecord, comment: Comment,
                  page: str) -> CommentView:
+    """What `comment.html.jinja` receives for one comment, for the page at `page`."""
     reviewed, answering = record.reviewed_version, record.answered_by
     response = comment.response
     words = RichText(record.words[comment.id], _no_xref)
@@ -133,7 +137,6 @@ def render_comment(templates: Templates, code: Code, record: ConsultationRecord,
 
 def render_consultation(templates: Templates, code: Code, page: str) -> Markup:
     """The whole consultation page: introduction, members, and every comment."""
-
     record = code.consultation
     if record is None:
         raise RuntimeError("the manifest lists no consultation file")

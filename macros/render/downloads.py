@@ -22,6 +22,8 @@ class DownloadLink:
 
 @dataclass(frozen=True, slots=True)
 class DownloadList:
+    """The files of one version offered on its page."""
+
     version: str
     files: tuple[DownloadLink, ...]
 

@@ -30,6 +30,8 @@ class Citing:
 
 @dataclass(frozen=True, slots=True)
 class Entry:
+    """One piece of guidance on the guidance page, with the clauses that cite it."""
+
     id: str
     title: str
     summary: str

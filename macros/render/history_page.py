@@ -60,6 +60,8 @@ class Entry:
 
 @dataclass(frozen=True, slots=True)
 class Removal:
+    """The version that leaves a clause out, and why."""
+
     version: str
     heading: str  # 'Version 3.0 (draft, not adopted): removed'
     reason: Reason | None

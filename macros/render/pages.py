@@ -28,6 +28,8 @@ from macros.render.history_page import history_title, render_history
 
 @dataclass(frozen=True, slots=True)
 class GeneratedPage:
+    """A page the generator adds to the site, written from the Code when MkDocs reaches it."""
+
     src_uri: str  # path of the virtual Markdown file, e.g. "code/1.0/index.md"
     title: str
     write: Callable[[str], str]  # the page's content (one HTML block) for its site path
@@ -47,6 +49,7 @@ class GeneratedPage:
         return "---\n" + "\n".join(lines) + "\n---\n"
 
     def body(self) -> str:
+        """The page's content, written for its own site path."""
         return self.write(page_path(self.src_uri)) + "\n"
 
 
@@ -56,6 +59,7 @@ def page_path(src_uri: str) -> str:
 
 
 def version_title(code: Code, version_id: str) -> str:
+    """The title of a version's page: "<Code title>: version 2.0"."""
     return f"{code.title}: version {version_id}"
 
 

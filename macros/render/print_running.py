@@ -37,6 +37,7 @@ def print_status(code: Code, version: NumberedVersion) -> str:
 
 
 def running_css(code: Code, site_url: str) -> str:
+    """The stylesheet that puts each version's title, status and address in the printed margins."""
     rules = ["/* Generated from the Code's data at each build. */"]
     for version in code.versions:
         title = f"{code.title}, version {version.id}"

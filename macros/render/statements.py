@@ -31,6 +31,7 @@ class ContactView:
 
 
 def contact_view(contact: Contact) -> ContactView:
+    """What `contact.html.jinja` receives for an office, with its `tel:` address."""
     telephone = "tel:" + contact.phone.replace(" ", "") if contact.phone else None
     return ContactView(contact.post, contact.name, contact.email, contact.phone, telephone,
                        contact.address)
@@ -43,6 +44,7 @@ def render_contact(templates: Templates, contact: Contact) -> Markup:
 
 def render_accessibility_statement(templates: Templates, settings: Settings, site_name: str,
                                    site_url: str) -> Markup:
+    """The accessibility statement, in the form the 2018 Regulations expect."""
     a = settings.accessibility
     return templates.render(
         "accessibility-statement.html.jinja",
