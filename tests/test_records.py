@@ -46,7 +46,7 @@ GOOD = VERSION_HEAD + """\
 SCHEMA_FIX = "Fix: correct the value; the schema in content/pages/schema/ lists what is allowed"
 
 
-def problems(tmp_path: Path, text: str, model: type = Version) -> list[str]:
+def problems(tmp_path: Path, text: str, model: type[object] = Version) -> list[str]:
     path = tmp_path / "data.yaml"
     path.write_text(text, encoding="utf-8")
     result = load_model(path, "data.yaml", model)

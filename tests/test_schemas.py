@@ -123,12 +123,12 @@ def test_schema_and_build_agree_on_the_forms_of_values() -> None:
     good = yaml.safe_load(messages.GOOD)
     assert schema_faults(good) == []
     clause = good["sections"][0]["clauses"][0]
-    wrong_values = [
+    wrong_values: list[dict[str, Any]] = [
         {"date": "01/10/2019"}, {"date": 20191001}, {"id": 1.0}, {"id": "one"},
         {"status": "in force"}, {"title": ""}, {"title": None}, {"sections": "none"},
         {"removed": [{"key": "gone"}]},
     ]
-    wrong_clauses = [
+    wrong_clauses: list[dict[str, Any]] = [
         {"key": "Not A Key"}, {"text": ["a"]}, {"provenance": "drafted"},
         {"provenance": {"kind": "copied"}}, {"refs": "beta"}, {"items": [{"key": "a"}]},
         {"text": "x" * 20_001}, {"colour": "red"},

@@ -21,6 +21,7 @@ Measured, as CPU time (median of several runs):
 from __future__ import annotations
 
 import dataclasses
+import importlib.util
 import os
 import statistics
 import subprocess
@@ -40,7 +41,7 @@ sys.path.insert(0, str(ROOT))
 
 from pydantic import ValidationError  # noqa: E402
 
-from macros.load.yamlfile import read_yaml  # noqa: E402
+from macros.load.yamlfile import YamlDoc, read_yaml  # noqa: E402
 from macros.model import records  # noqa: E402
 from macros.model.records import Consultation, GuidanceList, Manifest, Version  # noqa: E402
 
@@ -68,15 +69,21 @@ def median_cpu(run: Callable[[], object], repeat: int = VALIDATE_RUNS) -> float:
     return statistics.median(times)
 
 
+def parsed(path: Path) -> Any:
+    doc = read_yaml(path, path.name)
+    assert isinstance(doc, YamlDoc), doc
+    return doc.data
+
+
 def files_of(data: Path) -> list[tuple[type, Any]]:
     """(record, parsed YAML) for the manifest and every file it lists."""
-    manifest = read_yaml(data / "code.yaml", "code.yaml").data
+    manifest = parsed(data / "code.yaml")
     found: list[tuple[type, Any]] = [(Manifest, manifest)]
-    found += [(Version, read_yaml(data / name, name).data) for name in manifest["versions"]]
+    found += [(Version, parsed(data / name)) for name in manifest["versions"]]
     if manifest.get("guidance"):
-        found.append((GuidanceList, read_yaml(data / manifest["guidance"], "g").data))
+        found.append((GuidanceList, parsed(data / manifest["guidance"])))
     if manifest.get("consultation"):
-        found.append((Consultation, read_yaml(data / manifest["consultation"], "c").data))
+        found.append((Consultation, parsed(data / manifest["consultation"])))
     return found
 
 
@@ -119,7 +126,7 @@ def msgspec_structs() -> dict[type, Any]:
     def struct(cls: Any) -> Any:
         if cls not in made:
             hints = typing.get_type_hints(cls, include_extras=True)
-            fields = []
+            fields: list[tuple[Any, ...]] = []
             for f in dataclasses.fields(cls):
                 if f.default is dataclasses.MISSING:
                     fields.append((f.name, convert(hints[f.name])))
@@ -146,7 +153,8 @@ def main() -> int:
         ("msgspec", "import msgspec"),
         ("macros.model.records (with pydantic)", "import macros.model.records"),
     ):
-        say(f"  {label}: {1000 * (cpu_of(code) - base):.0f}")
+        if label != "msgspec" or importlib.util.find_spec("msgspec"):
+            say(f"  {label}: {1000 * (cpu_of(code) - base):.0f}")
     records_only = cpu_of("import macros.model.records")
     data_records = cpu_of("import macros.model.records as r\n"
                           "for c in (r.Manifest, r.Version, r.GuidanceList, r.Consultation):\n"
@@ -183,15 +191,23 @@ def main() -> int:
             for model, data in files:
                 records.validate(model, data)  # validators made before timing
             say(f"Validating the {label}, CPU ms (median of {VALIDATE_RUNS}):")
-            strict = median_cpu(lambda files=files: [records.validate(m, d) for m, d in files])
-            say(f"  pydantic, as JSON, strict (the loader): {1000 * strict:.1f}")
-            lax = median_cpu(lambda files=files: [records.adapter(m).validate_python(d)
-                                                  for m, d in files])
-            say(f"  pydantic, Python objects, lax: {1000 * lax:.1f}")
+
+            def strict(files: list[tuple[type, Any]] = files) -> None:
+                for model, data in files:
+                    records.validate(model, data)
+
+            def lax(files: list[tuple[type, Any]] = files) -> None:
+                for model, data in files:
+                    records.adapter(model).validate_python(data)
+
+            def fast(files: list[tuple[type, Any]] = files) -> None:
+                for model, data in files:
+                    msgspec.convert(data, structs[model], strict=False)
+
+            say(f"  pydantic, as JSON, strict (the loader): {1000 * median_cpu(strict):.1f}")
+            say(f"  pydantic, Python objects, lax: {1000 * median_cpu(lax):.1f}")
             if msgspec is not None:
-                fast = median_cpu(lambda files=files: [msgspec.convert(d, structs[m], strict=False)
-                                                       for m, d in files])
-                say(f"  msgspec.convert into Structs: {1000 * fast:.1f}")
+                say(f"  msgspec.convert into Structs: {1000 * median_cpu(fast):.1f}")
 
     broken = files_of(ROOT / "content" / "data")[1][1]
     broken = {**broken, "title": "", "date": "someday", "colour": "red",
