@@ -10,8 +10,7 @@ from macros.compute.code import Code, build_code
 from macros.compute.numbering import NumberedVersion, number_version
 from macros.model import inline
 from macros.model.problems import CodeDataError
-from macros.model.records import Version
-from macros.model.shape import validate
+from macros.model.records import Version, validate
 
 TWO = FIXTURES / "two-versions"
 

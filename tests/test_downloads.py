@@ -28,7 +28,7 @@ from macros.export.downloads import build_downloads
 from macros.export.pdf import version_pdf
 from macros.export.version_json import SCHEMA_NAME, VersionDocument, to_json
 from macros.model import inline
-from macros.model.shape import validate
+from macros.model.records import validate
 from macros.render.environment import Templates
 
 SCHEMA_FILE = ROOT / "content" / "pages" / "schema" / SCHEMA_NAME

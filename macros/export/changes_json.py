@@ -8,58 +8,69 @@ after the first: ``code/<id>/changes-<id>.json`` (changes from the version befor
 from __future__ import annotations
 
 import re
-from typing import Literal
+from dataclasses import dataclass
+from typing import Annotated, Literal
+
+from pydantic import Field, with_config
 
 from macros.compute import urls
 from macros.compute.changelog import ClauseChange, Placed, VersionChanges
 from macros.compute.code import Code
 from macros.compute.diff import BREAK, Segment
-from macros.model.records import Key, Status
-from macros.model.shape import field, record
+from macros.model.records import DOCUMENT, Key, Status
 
 CHANGES_SCHEMA_NAME = urls.CHANGES_SCHEMA_NAME
 
 ChangeKind = Literal["added", "removed", "reworded", "moved", "renumbered"]
 
 
-@record
+@with_config(DOCUMENT)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Placement:
     """Where a clause stands in one version."""
 
     version: str
     number: str
     anchor: str
-    url: str = field(description="Versioned URL of the clause in that version.")
+    url: Annotated[str, Field(description="Versioned URL of the clause in that version.")]
     section_number: str
     section_title: str
 
 
-@record
+@with_config(DOCUMENT)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class RedlinePart:
     op: Literal["equal", "delete", "insert"]
-    text: str = field(description="The words; a blank line marks a paragraph or item break.")
+    text: Annotated[str, Field(
+        description="The words; a blank line marks a paragraph or item break.",
+    )]
 
 
-@record
+@with_config(DOCUMENT)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Answer:
-    id: Key = field(description="Id of a consultation comment.")
-    url: str | None = field(default=None, description="The comment on the consultation page.")
+    id: Annotated[Key, Field(description="Id of a consultation comment.")]
+    url: Annotated[str | None, Field(description="The comment on the consultation page.")] = None
 
 
-@record
+@with_config(DOCUMENT)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class ExportChange:
     key: Key
-    kinds: tuple[ChangeKind, ...] = field(description="What happened to the clause.")
-    old: Placement | None = field(description="In the previous version; null when added.")
-    new: Placement | None = field(description="In this version; null when removed.")
-    reason: str = field(description="Why, as the data gives it (or why it was renumbered).")
+    kinds: Annotated[tuple[ChangeKind, ...], Field(description="What happened to the clause.")]
+    old: Annotated[Placement | None, Field(description="In the previous version; null when added.")]
+    new: Annotated[Placement | None, Field(description="In this version; null when removed.")]
+    reason: Annotated[str, Field(
+        description="Why, as the data gives it (or why it was renumbered).",
+    )]
     answers: tuple[Answer, ...] = ()
-    redline: tuple[RedlinePart, ...] = field(
-        default=(), description="Word-level changes of wording, when reworded."
-    )
+    redline: Annotated[tuple[RedlinePart, ...], Field(
+        description="Word-level changes of wording, when reworded.",
+    )] = ()
 
 
-@record
+@with_config(DOCUMENT)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class ChangeCounts:
     added: int
     removed: int
@@ -68,11 +79,12 @@ class ChangeCounts:
     unchanged: int
 
 
-@record
+@with_config(DOCUMENT)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class ChangesDocument:
     """The changes from one version of the Code to the next."""
 
-    schema_uri: str = field(alias="$schema", description="URL of this JSON Schema.")
+    schema_uri: Annotated[str, Field(alias="$schema", description="URL of this JSON Schema.")]
     council: str
     code_title: str
     version: str

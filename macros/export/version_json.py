@@ -9,66 +9,93 @@ back into it.
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Iterator
-from typing import Literal
+from dataclasses import dataclass
+from typing import Annotated, Literal
+
+from pydantic import Field, with_config
 
 from macros.compute import urls
 from macros.compute.code import Code
 from macros.compute.numbering import NumberedClause, NumberedItem, NumberedVersion, Target
 from macros.compute.versions import status_text
 from macros.model import inline
-from macros.model.records import Change, Guidance, Key, Provenance, Removal, Status
-from macros.model.shape import field, record, to_data
+from macros.model.records import (
+    DOCUMENT,
+    Change,
+    Guidance,
+    Key,
+    Provenance,
+    Removal,
+    Status,
+    adapter,
+)
 
 SCHEMA_NAME = urls.VERSION_SCHEMA_NAME
 
 
-@record
+@with_config(DOCUMENT)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Reference:
     """A cross-reference to another clause or item of the same version."""
 
-    key: Key = field(description="Stable key of the clause or item referred to.")
-    number: str = field(description="Its number in this version, e.g. '2.3' or '2.3(a)'.")
-    url: str = field(description="Its versioned URL.")
-    context: Literal["text", "see-also"] = field(
-        description="text: named in the wording; see-also: listed after the clause."
-    )
+    key: Annotated[Key, Field(description="Stable key of the clause or item referred to.")]
+    number: Annotated[str, Field(description="Its number in this version, e.g. '2.3' or '2.3(a)'.")]
+    url: Annotated[str, Field(description="Its versioned URL.")]
+    context: Annotated[Literal["text", "see-also"], Field(
+        description="text: named in the wording; see-also: listed after the clause.",
+    )]
 
 
-@record
+@with_config(DOCUMENT)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class ExportItem:
     key: Key
-    letter: str = field(description="The item's letter, e.g. 'a'.")
-    number: str = field(description="e.g. '2.3(a)'.")
-    anchor: str = field(description="Anchor of the item on its version page, e.g. 'clause-2.3-a'.")
-    url: str = field(description="Versioned URL of the item.")
-    text: str = field(description="Wording in the data's Markdown subset; [[key]] is a "
-                      "cross-reference.")
-    plain_text: str = field(description="Wording as plain text, cross-references as numbers.")
+    letter: Annotated[str, Field(description="The item's letter, e.g. 'a'.")]
+    number: Annotated[str, Field(description="e.g. '2.3(a)'.")]
+    anchor: Annotated[str, Field(
+        description="Anchor of the item on its version page, e.g. 'clause-2.3-a'.",
+    )]
+    url: Annotated[str, Field(description="Versioned URL of the item.")]
+    text: Annotated[str, Field(
+        description="Wording in the data's Markdown subset; [[key]] is a cross-reference.",
+    )]
+    plain_text: Annotated[str, Field(
+        description="Wording as plain text, cross-references as numbers.",
+    )]
     cross_references: tuple[Reference, ...] = ()
 
 
-@record
+@with_config(DOCUMENT)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class ExportClause:
-    key: Key = field(description="Stable key: follows the clause from version to version.")
-    number: str = field(description="Number in this version, e.g. '2.3'.")
-    anchor: str = field(description="Anchor on the version page, e.g. 'clause-2.3'. The key is "
-                        "also an anchor.")
-    url: str = field(description="Versioned URL of the clause: it never changes meaning.")
-    text: str = field(description="Wording in the data's Markdown subset; [[key]] is a "
-                      "cross-reference.")
-    plain_text: str = field(description="Wording as plain text, cross-references as numbers.")
+    key: Annotated[Key, Field(
+        description="Stable key: follows the clause from version to version.",
+    )]
+    number: Annotated[str, Field(description="Number in this version, e.g. '2.3'.")]
+    anchor: Annotated[str, Field(
+        description="Anchor on the version page, e.g. 'clause-2.3'. The key is also an anchor.",
+    )]
+    url: Annotated[str, Field(description="Versioned URL of the clause: it never changes meaning.")]
+    text: Annotated[str, Field(
+        description="Wording in the data's Markdown subset; [[key]] is a cross-reference.",
+    )]
+    plain_text: Annotated[str, Field(
+        description="Wording as plain text, cross-references as numbers.",
+    )]
     provenance: Provenance
     items: tuple[ExportItem, ...] = ()
     cross_references: tuple[Reference, ...] = ()
-    guidance: tuple[Key, ...] = field(default=(), description="Ids of guidance cited; see "
-                                      "the document's 'guidance' list.")
-    change: Change | None = field(default=None, description="Why the clause differs from the "
-                                  "previous version, when it does.")
+    guidance: Annotated[tuple[Key, ...], Field(
+        description="Ids of guidance cited; see the document's 'guidance' list.",
+    )] = ()
+    change: Annotated[Change | None, Field(
+        description="Why the clause differs from the previous version, when it does.",
+    )] = None
 
 
-@record
+@with_config(DOCUMENT)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class ExportSection:
     key: Key
     number: str
@@ -78,42 +105,46 @@ class ExportSection:
     clauses: tuple[ExportClause, ...]
 
 
-@record
+@with_config(DOCUMENT)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class VersionInfo:
     id: str
     title: str
     status: Status
-    status_text: str = field(description="Plain sentence: in force, superseded or draft.")
-    in_force: bool = field(description="True only for the version in force.")
-    body: str = field(description="Body that approved this version, or that a draft is for.")
+    status_text: Annotated[str, Field(description="Plain sentence: in force, superseded or draft.")]
+    in_force: Annotated[bool, Field(description="True only for the version in force.")]
+    body: Annotated[str, Field(
+        description="Body that approved this version, or that a draft is for.",
+    )]
     date: dt.date
     superseded_on: dt.date | None = None
     summary: str
-    previous: str | None = field(default=None, description="Id of the version before.")
-    url: str = field(description="The version's page.")
+    previous: Annotated[str | None, Field(description="Id of the version before.")] = None
+    url: Annotated[str, Field(description="The version's page.")]
     pdf_url: str
     json_url: str
-    changes_url: str | None = field(
-        default=None, description="What changed from the previous version, as JSON."
-    )
+    changes_url: Annotated[str | None, Field(
+        description="What changed from the previous version, as JSON.",
+    )] = None
 
 
-@record
+@with_config(DOCUMENT)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class VersionDocument:
     """One version of the Code, numbered, as published at code/<id>/code-<id>.json."""
 
-    schema_uri: str = field(alias="$schema", description="URL of this JSON Schema.")
+    schema_uri: Annotated[str, Field(alias="$schema", description="URL of this JSON Schema.")]
     council: str
     code_title: str
-    source_document: str = field(description="The document the wording is taken from.")
+    source_document: Annotated[str, Field(description="The document the wording is taken from.")]
     version: VersionInfo
     sections: tuple[ExportSection, ...]
-    removed: tuple[Removal, ...] = field(
-        default=(), description="Clauses of the previous version left out, with why."
-    )
-    guidance: tuple[Guidance, ...] = field(
-        default=(), description="Guidance cited by this version's clauses."
-    )
+    removed: Annotated[tuple[Removal, ...], Field(
+        description="Clauses of the previous version left out, with why.",
+    )] = ()
+    guidance: Annotated[tuple[Guidance, ...], Field(
+        description="Guidance cited by this version's clauses.",
+    )] = ()
 
 
 def _clause_refs(clause: NumberedClause) -> Iterator[tuple[str, str]]:
@@ -202,5 +233,5 @@ def version_document(code: Code, version: NumberedVersion, site_url: str,
 
 
 def to_json(document: object) -> bytes:
-    """Stable, readable JSON bytes of an export document."""
-    return (json.dumps(to_data(document), indent=2, ensure_ascii=False) + "\n").encode()
+    """Stable, readable JSON bytes of an export document, fields named as published."""
+    return adapter(type(document)).dump_json(document, indent=2, by_alias=True) + b"\n"

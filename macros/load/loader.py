@@ -2,30 +2,45 @@
 
 Structural problems (syntax, unknown or missing fields, wrong types) are
 collected for every file before anything fails, each with file, line and key.
+pydantic checks the data against the records of macros/model/records.py and
+reports every fault at once; this module words each fault for the person who
+edits the YAML.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
+from pydantic import ValidationError
+from pydantic_core import ErrorDetails
+
 from macros.load.yamlfile import YamlDoc, read_yaml
 from macros.model.problems import Problem, did_you_mean
-from macros.model.records import GuidanceList, Manifest, Version
-from macros.model.shape import Fault, Invalid, field_keys, validate
+from macros.model.records import GuidanceList, Manifest, Version, adapter, validate
 
 M = TypeVar("M")
 
 _CONTAINERS = {"sections": "section", "clauses": "clause", "items": "item", "guidance": "guidance",
                "comments": "comment"}
+# pydantic's kinds of fault for a field a record does not declare (dataclasses give the first).
+UNKNOWN_FIELD = ("unexpected_keyword_argument", "extra_forbidden")
 
 
 @dataclass(frozen=True, slots=True)
 class Loaded(Generic[M]):
     doc: YamlDoc
     model: M
+
+
+def faults(err: ValidationError) -> list[ErrorDetails]:
+    """pydantic's errors, less a list's 'too short' that only counts the entries that failed."""
+    return [e for e in err.errors() if not (
+        e["type"] == "too_short" and isinstance(e["input"], list)
+        and len(e["input"]) >= e.get("ctx", {}).get("min_length", 0))]
 
 
 def load_model(path: Path, shown_as: str, model: type[M]) -> Loaded[M] | list[Problem]:
@@ -40,8 +55,8 @@ def load_model(path: Path, shown_as: str, model: type[M]) -> Loaded[M] | list[Pr
                         "e.g. 'id: \"1.0\"'")]
     try:
         return Loaded(doc, validate(model, doc.data))
-    except Invalid as err:
-        return [_problem(doc, model, wrong) for wrong in err.faults]
+    except ValidationError as err:
+        return [_problem(doc, model, wrong) for wrong in faults(err)]
 
 
 def _label(data: Any, loc: Sequence[str | int]) -> str | None:
@@ -60,13 +75,13 @@ def _label(data: Any, loc: Sequence[str | int]) -> str | None:
     return label
 
 
-def _problem(doc: YamlDoc, model: type, wrong: Fault) -> Problem:
-    loc = wrong.loc
+def _problem(doc: YamlDoc, model: type, wrong: ErrorDetails) -> Problem:
+    loc = wrong["loc"]
     label = _label(doc.data, loc)
     field = next((str(p) for p in reversed(loc) if isinstance(p, str)), "")
-    kind, given = wrong.kind, wrong.input
-    if kind == "extra_forbidden":
-        allowed = field_keys(model, loc[:-1])
+    kind, given, ctx = wrong["type"], wrong["input"], wrong.get("ctx", {})
+    if kind in UNKNOWN_FIELD:
+        allowed = _fields_at(model, loc[:-1])
         hint = did_you_mean(field, allowed)
         return Problem(doc.file, doc.line(loc), label, f"unknown field '{field}'.{hint}".rstrip(),
                        "remove it or use one of: " + ", ".join(allowed))
@@ -84,7 +99,7 @@ def _problem(doc: YamlDoc, model: type, wrong: Fault) -> Problem:
     if kind == "string_too_long":
         return Problem(doc.file, doc.line(loc), label,
                        f"field '{field}' is {len(given):,} characters long; the limit is "
-                       f"{wrong.limit:,}", "shorten it or split it into several clauses")
+                       f"{ctx['max_length']:,}", "shorten it or split it into several clauses")
     what = f"each entry of '{field}'" if loc and isinstance(loc[-1], int) else f"field '{field}'"
     shown = _shown(given)
     if kind == "string_type" and given is None:
@@ -93,7 +108,7 @@ def _problem(doc: YamlDoc, model: type, wrong: Fault) -> Problem:
     if kind == "string_type":
         return Problem(doc.file, doc.line(loc), label, f"{what} must be text, not {shown}",
                        "write the text after the colon, in quotes if it starts with [ { or *")
-    if kind == "model_type":
+    if kind == "dataclass_type":
         return Problem(doc.file, doc.line(loc), label,
                        f"{what} must be a set of fields (name: value lines), not {shown}",
                        "write the fields as the schema in content/pages/schema/ shows")
@@ -105,8 +120,74 @@ def _problem(doc: YamlDoc, model: type, wrong: Fault) -> Problem:
         return Problem(doc.file, doc.line(loc), label,
                        f"{what} must be a date written YYYY-MM-DD, not {shown}",
                        "write the date as YYYY-MM-DD, e.g. 2019-10-01")
-    return Problem(doc.file, doc.line(loc), label, f"field '{field}': {wrong.message}",
+    return Problem(doc.file, doc.line(loc), label, f"field '{field}': {fault_message(wrong)}",
                    "correct the value; the schema in content/pages/schema/ lists what is allowed")
+
+
+def fault_message(wrong: ErrorDetails) -> str:
+    """What is wrong with a value, in a few plain words (after its name)."""
+    kind, ctx = wrong["type"], wrong.get("ctx", {})
+    if kind == "missing":
+        return "is required"
+    if kind in UNKNOWN_FIELD:
+        return "is not a known field"
+    if kind in ("string_too_short", "too_short") and ctx["min_length"] == 1:
+        return "must not be empty"
+    if kind == "string_too_short":
+        return f"must be at least {ctx['min_length']} characters long"
+    if kind == "too_short":
+        return f"must have at least {ctx['min_length']} entries"
+    if kind == "string_too_long":
+        return f"must be at most {ctx['max_length']:,} characters long"
+    if kind == "string_pattern_mismatch":
+        return f"must match the pattern {ctx['pattern']}"
+    if kind in ("enum", "literal_error"):
+        return f"must be {ctx['expected']}"
+    if kind == "value_error":
+        return str(ctx["error"])
+    if kind.startswith("int_"):
+        return "must be a whole number"
+    if kind.startswith("bool_"):
+        return "must be true or false"
+    if kind == "date_parsing" and "outside expected range" in str(ctx.get("error")):
+        return "is not a real date"  # e.g. 2019-02-30
+    if kind.startswith("date_"):
+        return "must be a date written YYYY-MM-DD"
+    if kind == "string_type":
+        return "must be text"
+    if kind == "tuple_type":
+        return "must be a list"
+    if kind == "dataclass_type":
+        return "must be a set of fields"
+    return wrong["msg"]
+
+
+@cache
+def _schema(model: type) -> dict[str, Any]:
+    return adapter(model).json_schema()
+
+
+def _fields_at(model: type, loc: Sequence[str | int]) -> list[str]:
+    """The fields the published schema allows at `loc` within a `model` (list positions
+    skipped): what to offer in place of an unknown field."""
+    schema = _schema(model)
+    defs = schema.get("$defs", {})
+
+    def inside(node: dict[str, Any]) -> dict[str, Any]:  # through references, lists and nulls
+        if "$ref" in node:
+            return inside(defs[node["$ref"].rsplit("/", 1)[1]])
+        if "items" in node:
+            return inside(node["items"])
+        for choice in node.get("anyOf", ()):
+            if choice.get("type") != "null":
+                return inside(choice)
+        return node
+
+    node = inside(schema)
+    for part in loc:
+        if isinstance(part, str):
+            node = inside(node.get("properties", {}).get(part, {}))
+    return list(node.get("properties", {}))
 
 
 def _shown(value: Any) -> str:

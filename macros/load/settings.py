@@ -7,36 +7,46 @@ checked when the build starts. Nothing else in the generator names a council.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Mapping
+from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any
+from typing import Annotated, Any
 
+from pydantic import Field, ValidationError, with_config
+
+from macros.load.loader import UNKNOWN_FIELD, fault_message, faults
 from macros.model.problems import Problem
-from macros.model.shape import Invalid, field, field_keys, record, validate
+from macros.model.records import RECORD, validate
 
 EMAIL_PATTERN = r"^[^@\s<>\"']+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$"
 PHONE_PATTERN = r"^\+?[0-9][0-9 ]{6,}[0-9]$"
 
 
-@record
+@with_config(RECORD)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Council:
-    name: str = field(min_length=1, description="The council's name, e.g. 'Anyshire County "
-                      "Council'.")
+    name: Annotated[str, Field(
+        min_length=1, description="The council's name, e.g. 'Anyshire County Council'.",
+    )]
 
 
-@record
+@with_config(RECORD)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Contact:
     """An office the public can write to or call."""
 
-    post: str = field(min_length=1, description="The office, e.g. 'Monitoring Officer'.")
-    name: str | None = field(default=None, min_length=1)
-    email: str | None = field(default=None, pattern=EMAIL_PATTERN)
-    phone: str | None = field(default=None, pattern=PHONE_PATTERN,
-                              description="Digits and spaces, e.g. '01733 452361'.")
-    address: str | None = field(default=None, min_length=1, description="Postal address.")
+    post: Annotated[str, Field(min_length=1, description="The office, e.g. 'Monitoring Officer'.")]
+    name: Annotated[str | None, Field(min_length=1)] = None
+    email: Annotated[str | None, Field(pattern=EMAIL_PATTERN)] = None
+    phone: Annotated[str | None, Field(
+        pattern=PHONE_PATTERN,
+        description="Digits and spaces, e.g. '01733 452361'.",
+    )] = None
+    address: Annotated[str | None, Field(min_length=1, description="Postal address.")] = None
 
-    def _check(self) -> None:
+    def __post_init__(self) -> None:
         if not (self.email or self.phone or self.address):
             raise ValueError("give at least one of 'email', 'phone' or 'address'")
 
@@ -52,30 +62,36 @@ class Enforcement(StrEnum):
     northern_ireland = "northern-ireland"
 
 
-@record
+@with_config(RECORD)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Accessibility:
     """What the accessibility statement says, in the form the 2018 Regulations expect."""
 
-    compliance: Compliance = field(description="fully, partially or not (compliant with WCAG "
-                                   "2.2 AA).")
-    non_accessible: tuple[str, ...] = field(
-        default=(), description="Each known failure, in plain words, with what it affects.")
-    out_of_scope: tuple[str, ...] = field(
-        default=(), description="Content the regulations do not cover, e.g. linked third-party "
-        "pages.")
-    improving: str | None = field(default=None, min_length=1,
-                                  description="What the council is doing to improve.")
-    prepared: dt.date = field(description="Date the statement was first prepared.")
-    reviewed: dt.date | None = field(default=None, description="Date it was last reviewed.")
-    tested: dt.date = field(description="Date the website was last tested.")
-    tested_by: str | None = field(default=None, min_length=1)
-    method: str = field(min_length=1, description="How the website was tested.")
+    compliance: Annotated[Compliance, Field(
+        description="fully, partially or not (compliant with WCAG 2.2 AA).",
+    )]
+    non_accessible: Annotated[tuple[str, ...], Field(
+        description="Each known failure, in plain words, with what it affects.",
+    )] = ()
+    out_of_scope: Annotated[tuple[str, ...], Field(
+        description="Content the regulations do not cover, e.g. linked third-party pages.",
+    )] = ()
+    improving: Annotated[str | None, Field(
+        min_length=1,
+        description="What the council is doing to improve.",
+    )] = None
+    prepared: Annotated[dt.date, Field(description="Date the statement was first prepared.")]
+    reviewed: Annotated[dt.date | None, Field(description="Date it was last reviewed.")] = None
+    tested: Annotated[dt.date, Field(description="Date the website was last tested.")]
+    tested_by: Annotated[str | None, Field(min_length=1)] = None
+    method: Annotated[str, Field(min_length=1, description="How the website was tested.")]
     enforcement: Enforcement = Enforcement.great_britain
-    contact: Contact | None = field(
-        default=None, description="Who to tell about accessibility problems; the Monitoring "
-        "Officer's office when left out.")
+    contact: Annotated[Contact | None, Field(
+        description="Who to tell about accessibility problems; the Monitoring "
+        "Officer's office when left out.",
+    )] = None
 
-    def _check(self) -> None:
+    def __post_init__(self) -> None:
         if self.compliance is Compliance.fully and self.non_accessible:
             raise ValueError("a fully compliant site lists no 'non_accessible' content; set "
                              "'compliance: partially' or empty the list")
@@ -86,11 +102,13 @@ class Accessibility:
             raise ValueError("'reviewed' is before 'prepared'")
 
 
-@record
+@with_config(RECORD)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Settings:
     council: Council
-    monitoring_officer: Contact = field(
-        description="Where complaints about a councillor's conduct go.")
+    monitoring_officer: Annotated[Contact, Field(
+        description="Where complaints about a councillor's conduct go.",
+    )]
     accessibility: Accessibility
 
     @property
@@ -110,26 +128,27 @@ def _where(loc: tuple[Any, ...]) -> str:
 
 _FIXES = {
     "missing": "add it under 'extra:' in mkdocs.yml",
-    "extra_forbidden": "remove it, or check its spelling against macros/settings.py",
+    **dict.fromkeys(UNKNOWN_FIELD, "remove it, or check its spelling against macros/settings.py"),
 }
 
 
 def read_settings(extra: Mapping[str, Any], config_file: str) -> Settings:
     """Validate the council's settings; raise SettingsError naming every wrong key."""
-    wanted = {k: extra[k] for k in field_keys(Settings) if k in extra}
+    wanted = {f.name: extra[f.name] for f in dataclasses.fields(Settings) if f.name in extra}
     try:
         return validate(Settings, wanted)
-    except Invalid as err:
+    except ValidationError as err:
         problems = []
-        for fault in err.faults:
-            if fault.kind == "missing":
+        for fault in faults(err):
+            kind, loc = fault["type"], fault["loc"]
+            if kind == "missing":
                 message = "missing"
-            elif fault.kind == "extra_forbidden":
+            elif kind in UNKNOWN_FIELD:
                 message = "is not a setting this site knows"
-            elif fault.kind == "string_pattern_mismatch":
-                message = f"'{fault.input}' is not a valid {fault.loc[-1]}"
+            elif kind == "string_pattern_mismatch":
+                message = f"'{fault['input']}' is not a valid {loc[-1]}"
             else:
-                message = fault.message
-            fix = _FIXES.get(fault.kind, "correct the value in mkdocs.yml")
-            problems.append(Problem(config_file, None, _where(fault.loc), message, fix))
+                message = fault_message(fault)
+            fix = _FIXES.get(kind, "correct the value in mkdocs.yml")
+            problems.append(Problem(config_file, None, _where(loc), message, fix))
         raise SettingsError(problems) from None

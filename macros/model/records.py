@@ -1,24 +1,61 @@
 """Typed, immutable models of the Code's data, as the YAML files hold it.
 
 These models are the single source of the data's shape: the loader validates
-YAML into them and the published JSON Schema is generated from them.
+YAML into them with pydantic and the published JSON Schema is generated from them.
+Each is a frozen, slotted dataclass; `Annotated[..., Field(...)]` adds a field's
+description and constraints. A record's `__post_init__` checks rules across its
+fields, raising ValueError; pydantic reports it as a problem of that record.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from enum import StrEnum
-from typing import Annotated
+from typing import Annotated, Any, TypeVar
 
-from macros.model.shape import Rule, field, record
+from pydantic import ConfigDict, Field, TypeAdapter, with_config
+from pydantic_core import to_json
+
+T = TypeVar("T")
 
 KEY_PATTERN = r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"
 VERSION_ID_PATTERN = r"^[0-9]+\.[0-9]+$"
 REPORT_PARAGRAPH_PATTERN = r"^([0-9]+(\.[0-9]+)*|Appendix [0-9]+)$"
 
+# How pydantic validates every record: text stripped of surrounding white space, and a field
+# the record does not declare refused.
+RECORD = ConfigDict(extra="forbid", str_strip_whitespace=True)
+# The published JSON documents (macros/export/): read back exactly as written.
+DOCUMENT = ConfigDict(extra="forbid")
+
+_ADAPTERS: dict[type, TypeAdapter[Any]] = {}
+
+
+def adapter(record: type[T]) -> TypeAdapter[T]:
+    """pydantic's validator, serialiser and JSON Schema for a record type, made once."""
+    made = _ADAPTERS.get(record)
+    if made is None:
+        made = _ADAPTERS[record] = TypeAdapter(record)
+    return made
+
+
+def validate(record: type[T], data: Any) -> T:
+    """`data`, parsed from YAML or JSON, as a `record`; raises pydantic's ValidationError
+    listing every fault.
+
+    The data is checked as JSON, strictly: as the published JSON Schema describes it and an
+    editor's schema tools check it. Text must be text (a YAML date where text belongs is read
+    as the text written), a date a real YYYY-MM-DD date, a whole number an integer; a number
+    is never taken for text, a date or true/false.
+    """
+    json = to_json(data, inf_nan_mode="constants", bytes_mode="base64")
+    return adapter(record).validate_json(json, strict=True)
+
+
 Key = Annotated[
     str,
-    Rule(
+    Field(
         pattern=KEY_PATTERN,
         max_length=80,
         description="Stable key: lower-case words joined by hyphens. Never reused for another "
@@ -27,7 +64,7 @@ Key = Annotated[
 ]
 Text = Annotated[
     str,
-    Rule(
+    Field(
         min_length=1,
         max_length=20_000,
         description="Clause wording in a small Markdown subset: **bold**, *emphasis*, "
@@ -43,75 +80,82 @@ class ProvenanceKind(StrEnum):
     drafted = "drafted"
 
 
-@record
+@with_config(RECORD)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Provenance:
     """Where a clause's wording comes from."""
 
-    kind: ProvenanceKind = field(
+    kind: Annotated[ProvenanceKind, Field(
         description="verbatim: quoted exactly in the committee report; reconstructed: written "
         "from the report's description of the clause; drafted: new wording written for this "
-        "version."
-    )
-    source: str | None = field(
-        default=None,
+        "version.",
+    )]
+    source: Annotated[str | None, Field(
         pattern=REPORT_PARAGRAPH_PATTERN,
         description="The report paragraph that quotes or describes the clause, e.g. '2.2'.",
-    )
-    note: str | None = field(
-        default=None, description="Anything a reader should know about the wording's origin."
-    )
+    )] = None
+    note: Annotated[str | None, Field(
+        description="Anything a reader should know about the wording's origin.",
+    )] = None
 
-    def _check(self) -> None:
+    def __post_init__(self) -> None:
         if self.kind is not ProvenanceKind.drafted and not self.source:
             raise ValueError(
                 f"a {self.kind.value} clause needs 'source': the report paragraph it comes from"
             )
 
 
-@record
+@with_config(RECORD)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Change:
     """Why a clause differs from the previous version (used by the changelog)."""
 
-    reason: str = field(min_length=1, description="Plain-English reason for the change.")
-    answers: tuple[Key, ...] = field(
-        default=(), description="Ids of the consultation comments this change answers."
-    )
+    reason: Annotated[str, Field(min_length=1, description="Plain-English reason for the change.")]
+    answers: Annotated[tuple[Key, ...], Field(
+        description="Ids of the consultation comments this change answers.",
+    )] = ()
 
 
-@record
+@with_config(RECORD)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Removal:
     """A clause of the previous version that this version leaves out, and why."""
 
-    key: Key = field(description="Key of the clause in the previous version.")
-    reason: str = field(min_length=1, description="Plain-English reason for removing it.")
-    answers: tuple[Key, ...] = field(
-        default=(), description="Ids of the consultation comments this removal answers."
-    )
+    key: Annotated[Key, Field(description="Key of the clause in the previous version.")]
+    reason: Annotated[str, Field(min_length=1, description="Plain-English reason for removing it.")]
+    answers: Annotated[tuple[Key, ...], Field(
+        description="Ids of the consultation comments this removal answers.",
+    )] = ()
 
 
-@record
+@with_config(RECORD)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Item:
     key: Key
     text: Text
 
 
-@record
+@with_config(RECORD)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Clause:
     key: Key
     text: Text
     provenance: Provenance
-    items: tuple[Item, ...] = field(default=(), description="Lettered items: (a), (b), ...")
-    refs: tuple[Key, ...] = field(
-        default=(), description="Keys of clauses this clause points the reader to ('see also')."
-    )
-    guidance: tuple[Key, ...] = field(default=(), description="Ids of guidance this clause cites.")
+    items: Annotated[tuple[Item, ...], Field(description="Lettered items: (a), (b), ...")] = ()
+    refs: Annotated[tuple[Key, ...], Field(
+        description="Keys of clauses this clause points the reader to ('see also').",
+    )] = ()
+    guidance: Annotated[tuple[Key, ...], Field(
+        description="Ids of guidance this clause cites.",
+    )] = ()
     change: Change | None = None
 
 
-@record
+@with_config(RECORD)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Section:
     key: Key
-    title: str = field(min_length=1, max_length=200)
+    title: Annotated[str, Field(min_length=1, max_length=200)]
     clauses: tuple[Clause, ...]
 
 
@@ -121,67 +165,79 @@ class Status(StrEnum):
     superseded = "superseded"
 
 
-@record
+@with_config(RECORD)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Version:
     """One version of the Code, as adopted or as drafted."""
 
-    id: str = field(pattern=VERSION_ID_PATTERN, description="Version number, e.g. '1.0'.")
-    title: str = field(min_length=1)
+    id: Annotated[str, Field(pattern=VERSION_ID_PATTERN, description="Version number, e.g. '1.0'.")]
+    title: Annotated[str, Field(min_length=1)]
     status: Status
-    body: str = field(
+    body: Annotated[str, Field(
         min_length=1,
         description="The body that approved this version, or that a draft is prepared for.",
-    )
-    date: dt.date = field(
-        description="Date approved (adopted or superseded) or the meeting a draft is prepared for."
-    )
+    )]
+    date: Annotated[dt.date, Field(
+        description="Date approved (adopted or superseded) or the meeting a draft is prepared for.",
+    )]
     superseded_on: dt.date | None = None
-    summary: str = field(min_length=1, description="One or two plain sentences about this version.")
+    summary: Annotated[str, Field(
+        min_length=1,
+        description="One or two plain sentences about this version.",
+    )]
     sections: tuple[Section, ...]
-    removed: tuple[Removal, ...] = field(
-        default=(), description="Clauses of the previous version left out of this one, with why."
-    )
+    removed: Annotated[tuple[Removal, ...], Field(
+        description="Clauses of the previous version left out of this one, with why.",
+    )] = ()
 
 
-@record
+@with_config(RECORD)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Manifest:
     """content/data/code.yaml: which files hold the Code, in date order."""
 
-    title: str = field(min_length=1)
-    source_document: str = field(
+    title: Annotated[str, Field(min_length=1)]
+    source_document: Annotated[str, Field(
         min_length=1,
         description="The document the Code's wording is taken from, as a reader would name it, "
         "e.g. 'the report to the Constitution and Ethics Committee of 1 October 2019'.",
-    )
-    versions: tuple[str, ...] = field(min_length=1)
+    )]
+    versions: Annotated[tuple[str, ...], Field(min_length=1)]
     guidance: str | None = None
     consultation: str | None = None
 
 
-@record
+@with_config(RECORD)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Guidance:
     """A published reference the Code points readers to."""
 
     id: Key
-    title: str = field(min_length=1)
-    publisher: str = field(min_length=1)
+    title: Annotated[str, Field(min_length=1)]
+    publisher: Annotated[str, Field(min_length=1)]
     # Checked by guidance.check_guidance, which says exactly what is wrong with an address.
-    url: str | None = field(
-        default=None,
+    url: Annotated[str | None, Field(
         description="The address as the report cites it; https only. Leave out if none.",
-        schema_extra={"format": "uri", "pattern": r"^https://[^\s/$.?#][^\s]*$"},
-    )
-    cited_in: str = field(pattern=REPORT_PARAGRAPH_PATTERN,
-                          description="Where the report cites it, e.g. '3.1' or 'Appendix 3'.")
-    summary: str = field(min_length=1, description="One plain sentence on what the reader finds.")
-    callout: str | None = field(
-        default=None, min_length=1, max_length=80,
+        json_schema_extra={"format": "uri", "pattern": r"^https://[^\s/$.?#][^\s]*$"},
+    )] = None
+    cited_in: Annotated[str, Field(
+        pattern=REPORT_PARAGRAPH_PATTERN,
+        description="Where the report cites it, e.g. '3.1' or 'Appendix 3'.",
+    )]
+    summary: Annotated[str, Field(
+        min_length=1,
+        description="One plain sentence on what the reader finds.",
+    )]
+    callout: Annotated[str | None, Field(
+        min_length=1,
+        max_length=80,
         description="A heading that makes the guidance stand out where it is shown, e.g. "
         "'Being abused or threatened online?'. Leave out for a plain 'Further guidance' note.",
-    )
+    )] = None
 
 
-@record
+@with_config(RECORD)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class GuidanceList:
     guidance: tuple[Guidance, ...]
 
@@ -193,20 +249,20 @@ class ResponseStatus(StrEnum):
     for_committee = "for-committee"
 
 
-@record
+@with_config(RECORD)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Response:
     """How the revised version answers a comment, or why it does not."""
 
     status: ResponseStatus
-    text: str = field(min_length=1, description="The answer, in plain English.")
-    clauses: tuple[Key, ...] = field(
-        default=(), description="Keys of clauses in the revised version that answer the comment."
-    )
-    options: tuple[Annotated[str, Rule(min_length=1)], ...] = field(
-        default=(),
+    text: Annotated[str, Field(min_length=1, description="The answer, in plain English.")]
+    clauses: Annotated[tuple[Key, ...], Field(
+        description="Keys of clauses in the revised version that answer the comment.",
+    )] = ()
+    options: Annotated[tuple[Annotated[str, Field(min_length=1)], ...], Field(
         description="For a comment the committee must decide (status 'for-committee'): the "
         "choices open to it, one plain sentence each.",
-    )
+    )] = ()
 
 
 class CommentKind(StrEnum):
@@ -214,36 +270,43 @@ class CommentKind(StrEnum):
     summarised = "summarised"
 
 
-@record
+@with_config(RECORD)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Comment:
     """One member's comment on the Code, as the report records it."""
 
     id: Key
-    member: str = field(min_length=1, description="e.g. 'Cllr Manning'.")
-    topic: str = field(
-        min_length=1, max_length=120,
+    member: Annotated[str, Field(min_length=1, description="e.g. 'Cllr Manning'.")]
+    topic: Annotated[str, Field(
+        min_length=1,
+        max_length=120,
         description="A few words naming what the comment is about, used as its heading and "
         "as the text of links to it, e.g. 'The reputation clause'.",
-    )
-    paragraph: str = field(pattern=REPORT_PARAGRAPH_PATTERN, description="Report paragraph.")
-    kind: CommentKind = field(description="quoted: the member's words exactly; summarised.")
-    words: str = field(
+    )]
+    paragraph: Annotated[str, Field(
+        pattern=REPORT_PARAGRAPH_PATTERN,
+        description="Report paragraph.",
+    )]
+    kind: Annotated[CommentKind, Field(
+        description="quoted: the member's words exactly; summarised.",
+    )]
+    words: Annotated[str, Field(
         min_length=1,
         description="What the member said: exactly, for 'quoted'; in plain words, for "
         "'summarised'. Same Markdown subset as clause text, without cross-references.",
-    )
-    concerns: tuple[Key, ...] = field(
-        default=(),
+    )]
+    concerns: Annotated[tuple[Key, ...], Field(
         description="Keys of the clauses (or lettered items) of the reviewed version it is "
         "about; none when it is about the whole Code.",
-    )
+    )] = ()
     response: Response
 
 
-@record
+@with_config(RECORD)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Consultation:
     """The members' comments on one version and how the next version answers them."""
 
-    reviewed_version: str = field(pattern=VERSION_ID_PATTERN)
-    answered_by: str = field(pattern=VERSION_ID_PATTERN)
-    comments: tuple[Comment, ...] = field(min_length=1)
+    reviewed_version: Annotated[str, Field(pattern=VERSION_ID_PATTERN)]
+    answered_by: Annotated[str, Field(pattern=VERSION_ID_PATTERN)]
+    comments: Annotated[tuple[Comment, ...], Field(min_length=1)]

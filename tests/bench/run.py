@@ -42,7 +42,7 @@ TARGET_FLOOR = 1.35  # real build / floor build, for the real site and the synth
 TARGET_GROWTH = 1.5  # time per clause at 5,000 clauses / at 500
 TARGET_WEIGHT = 1.10  # version page bytes / stock Material page with the same content
 PACKAGES = ("mkdocs", "mkdocs-material", "pymdown-extensions", "mkdocs-macros-plugin",
-            "Markdown", "Jinja2", "PyYAML", "weasyprint", "playwright")
+            "Markdown", "Jinja2", "PyYAML", "pydantic", "weasyprint", "playwright")
 
 
 def say(text: str = "") -> None:
