@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
 
+from macros.compute import urls
+from macros.compute.views import Link
 from macros.load.loader import Loaded, RawCode, load_model
 from macros.model import inline
 from macros.model.inline import Paragraph
@@ -229,3 +231,31 @@ def _links(
             for cid in clause.change.answers if clause.change else ():
                 add(answering.id, clause.key, cid)
     return {k: tuple(sorted(v, key=order.__getitem__)) for k, v in found.items()}
+
+
+def comment_label(comment: Comment) -> str:
+    """The words of a link to a comment: "Cllr A: The reputation clause"."""
+    return f"{comment.member}: {comment.topic}"
+
+
+@dataclass(frozen=True, slots=True)
+class ClauseComments:
+    """The comments a clause is about (on the reviewed version) or answers (on the answering
+    version's page), as `comments.html.jinja` lists them under the clause."""
+
+    answers: bool  # the clause is in the version that answers the comments
+    links: tuple[Link, ...]  # each comment's anchor on the consultation page, and its label
+
+
+def clause_comments(record: ConsultationRecord | None, version_id: str, key: str,
+                    page: str) -> ClauseComments | None:
+    """The comments to list under clause `key` of a version, linked from `page`, or None."""
+    if record is None:
+        return None
+    comments = record.comments_on(version_id, key)
+    if not comments:
+        return None
+    return ClauseComments(
+        version_id == record.answered_by,
+        tuple(Link(urls.relative(page, urls.comment_path(c.id)), comment_label(c))
+              for c in comments))

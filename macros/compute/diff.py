@@ -13,6 +13,7 @@ import difflib
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import Literal
 
 from macros.compute.numbering import NumberedClause, NumberedVersion
 from macros.model.inline import Emphasis, Inline, Link, Paragraph, Plain, Strong, XRef
@@ -34,11 +35,14 @@ class Word:
         return self.compare == BREAK
 
 
+SegmentOp = Literal["equal", "delete", "insert"]
+
+
 @dataclass(frozen=True, slots=True)
 class Segment:
     """A run of words that is unchanged ('equal'), deleted ('delete') or inserted ('insert')."""
 
-    op: str
+    op: SegmentOp
     words: tuple[Word, ...]
 
 

@@ -136,6 +136,7 @@ def _change(code: Code, site_url: str, change: ClauseChange) -> ExportChange:
 
 def changes_document(code: Code, changes: VersionChanges, site_url: str,
                      council: str) -> ChangesDocument:
+    """The JSON document of what changed into a version, with absolute URLs."""
     counts = ChangeCounts(added=len(changes.added), removed=len(changes.removed),
                           reworded=len(changes.reworded),
                           moved_or_renumbered=len(changes.moved_or_renumbered),

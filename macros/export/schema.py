@@ -22,6 +22,7 @@ SCHEMAS: dict[str, type] = {
 
 
 def schema_text(name: str) -> str:
+    """The published JSON Schema `name`, as text, generated from its record."""
     model = SCHEMAS[name]
     schema = {"$schema": "https://json-schema.org/draft/2020-12/schema",
               **adapter(model).json_schema()}
@@ -29,6 +30,7 @@ def schema_text(name: str) -> str:
 
 
 def write_schemas(folder: Path) -> list[Path]:
+    """Write every published JSON Schema into `folder`; return the files written."""
     folder.mkdir(parents=True, exist_ok=True)
     written = []
     for name in SCHEMAS:

@@ -9,7 +9,7 @@ back into it.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Annotated, Literal
 
@@ -32,6 +32,7 @@ from macros.model.records import (
 )
 
 SCHEMA_NAME = urls.VERSION_SCHEMA_NAME
+RefContext = Literal["text", "see-also"]  # named in the wording, or listed after it
 
 
 @with_config(DOCUMENT)
@@ -42,7 +43,7 @@ class Reference:
     key: Annotated[Key, Field(description="Stable key of the clause or item referred to.")]
     number: Annotated[str, Field(description="Its number in this version, e.g. '2.3' or '2.3(a)'.")]
     url: Annotated[str, Field(description="Its versioned URL.")]
-    context: Annotated[Literal["text", "see-also"], Field(
+    context: Annotated[RefContext, Field(
         description="text: named in the wording; see-also: listed after the clause.",
     )]
 
@@ -147,7 +148,7 @@ class VersionDocument:
     )] = ()
 
 
-def _clause_refs(clause: NumberedClause) -> Iterator[tuple[str, str]]:
+def _clause_refs(clause: NumberedClause) -> Iterator[tuple[str, RefContext]]:
     for key in inline.xref_keys(clause.text):
         yield key, "text"
     for key in clause.clause.refs:
@@ -155,9 +156,9 @@ def _clause_refs(clause: NumberedClause) -> Iterator[tuple[str, str]]:
 
 
 def _references(
-    pairs: Iterator[tuple[str, str]], version: NumberedVersion, site_url: str
+    pairs: Iterator[tuple[str, RefContext]], version: NumberedVersion, site_url: str
 ) -> tuple[Reference, ...]:
-    seen: set[tuple[str, str]] = set()
+    seen: set[tuple[str, RefContext]] = set()
     refs = []
     for key, context in pairs:
         if (key, context) in seen:
@@ -173,7 +174,7 @@ def _url(site_url: str, version: NumberedVersion, target: Target) -> str:
     return urls.absolute(site_url, urls.anchored(urls.version_path(version.id), target.anchor))
 
 
-def _plain(version: NumberedVersion):
+def _plain(version: NumberedVersion) -> Callable[[str], str]:
     def xref_text(key: str) -> str:
         return version.targets[key].label
     return xref_text

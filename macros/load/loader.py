@@ -32,12 +32,14 @@ UNKNOWN_FIELD = ("unexpected_keyword_argument", "extra_forbidden")
 
 @dataclass(frozen=True, slots=True)
 class Loaded(Generic[M]):
+    """A record loaded from a YAML file, with the file (for line numbers)."""
+
     doc: YamlDoc
     model: M
 
 
 def faults(err: ValidationError) -> list[ErrorDetails]:
-    """pydantic's errors, less a list's 'too short' that only counts the entries that failed."""
+    """Pydantic's errors, less a list's 'too short' that only counts the entries that failed."""
     return [e for e in err.errors() if not (
         e["type"] == "too_short" and isinstance(e["input"], list)
         and len(e["input"]) >= e.get("ctx", {}).get("min_length", 0))]

@@ -117,6 +117,8 @@ class Settings:
 
 
 class SettingsError(Exception):
+    """Raised with every wrong setting; its message is one line per problem."""
+
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = problems
         super().__init__("\n".join(str(p) for p in problems))

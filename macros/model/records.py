@@ -33,7 +33,7 @@ _ADAPTERS: dict[type, TypeAdapter[Any]] = {}
 
 
 def adapter(record: type[T]) -> TypeAdapter[T]:
-    """pydantic's validator, serialiser and JSON Schema for a record type, made once."""
+    """Pydantic's validator, serialiser and JSON Schema for a record type, made once."""
     made = _ADAPTERS.get(record)
     if made is None:
         made = _ADAPTERS[record] = TypeAdapter(record)

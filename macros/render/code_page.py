@@ -17,6 +17,7 @@ from markupsafe import Markup
 
 from macros.compute import guidance, urls
 from macros.compute.code import Code
+from macros.compute.consultation import ClauseComments, clause_comments
 from macros.compute.downloads import Download
 from macros.compute.guidance import GuidanceNote
 from macros.compute.numbering import NumberedClause, NumberedItem, NumberedSection, NumberedVersion
@@ -33,7 +34,6 @@ from macros.compute.versions import (
 from macros.compute.views import Link, RichText
 from macros.model import inline
 from macros.model.inline import Paragraph
-from macros.render.consultation_page import ClauseComments, clause_comments
 from macros.render.downloads import DownloadList, download_list
 from macros.render.environment import Templates
 
@@ -158,7 +158,8 @@ class ClauseView:
 
     @cached_property
     def comments(self) -> ClauseComments | None:
-        return clause_comments(self._ctx, self._clause)
+        ctx = self._ctx
+        return clause_comments(ctx.code.consultation, ctx.version.id, self.key, ctx.page)
 
     @property
     def link(self) -> str:

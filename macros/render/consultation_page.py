@@ -12,21 +12,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 
 from macros.compute import urls
+from macros.compute.code import Code
+from macros.compute.consultation import ConsultationRecord
 from macros.compute.versions import status_text
 from macros.compute.views import Link, RichText
 from macros.model.records import Comment, CommentKind, ResponseStatus
 from macros.render.environment import Templates
-
-if TYPE_CHECKING:
-    from macros.compute.code import Code
-    from macros.compute.consultation import ConsultationRecord
-    from macros.compute.numbering import NumberedClause
-    from macros.render.code_page import PageContext
 
 STATUS_LABELS = {
     ResponseStatus.addressed: "Addressed",
@@ -40,34 +35,6 @@ def member_anchor(member: str) -> str:
     """'Cllr A Taylor' -> 'member-a-taylor'."""
     name = re.sub(r"^(Cllr|Councillor)\s+", "", member)
     return "member-" + "-".join(re.findall(r"[a-z0-9]+", name.lower()))
-
-
-def comment_label(comment: Comment) -> str:
-    """The words of a link to a comment: "Cllr A: The reputation clause"."""
-    return f"{comment.member}: {comment.topic}"
-
-
-@dataclass(frozen=True, slots=True)
-class ClauseComments:
-    """The comments a clause is about (on the reviewed version) or answers (on the answering
-    version's page), as `comments.html.jinja` lists them under the clause."""
-
-    answers: bool  # the clause is in the version that answers the comments
-    links: tuple[Link, ...]  # each comment's anchor on the consultation page, and its label
-
-
-def clause_comments(ctx: PageContext, clause: NumberedClause) -> ClauseComments | None:
-    """The comments to list under a clause, or None when there are none."""
-    record = ctx.code.consultation
-    if record is None:
-        return None
-    comments = record.comments_on(ctx.version.id, clause.key)
-    if not comments:
-        return None
-    return ClauseComments(
-        ctx.version.id == record.answered_by,
-        tuple(Link(urls.relative(ctx.page, urls.comment_path(c.id)), comment_label(c))
-              for c in comments))
 
 
 @dataclass(frozen=True, slots=True)

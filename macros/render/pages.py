@@ -10,6 +10,7 @@ never holds every page's text twice. Hand-written pages use the macros instead.
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -17,6 +18,7 @@ from dataclasses import dataclass
 from macros.compute import urls
 from macros.compute.code import Code
 from macros.compute.downloads import Download
+from macros.compute.numbering import NumberedVersion
 from macros.compute.versions import status_words
 from macros.render.changes_page import render_changelog
 from macros.render.code_page import render_current, render_version
@@ -70,13 +72,14 @@ def generated_pages(code: Code, downloads: Mapping[str, tuple[Download, ...]],
     `templates` lay the pages out (made once per build)."""
     pages: list[GeneratedPage] = []
 
-    def add(src_uri: str, title: str, write: Callable[[str], str], **options: object) -> None:
-        pages.append(GeneratedPage(src_uri, title, write, **options))
+    def add(src_uri: str, title: str, write: Callable[[str], str], *, searchable: bool = True,
+            search_boost: float | None = None, in_nav: bool = True) -> None:
+        pages.append(GeneratedPage(src_uri, title, write, searchable, search_boost, in_nav))
 
     # Search ranks the Code's own clauses above pages that quote them, the version in force first.
     for v in code.versions:
         add(f"{urls.version_path(v.id)}index.md", version_title(code, v.id),
-            lambda path, v=v: render_version(templates, code, v, path, downloads.get(v.id, ())),
+            functools.partial(_version_body, templates, code, v, downloads.get(v.id, ())),
             search_boost=3 if v is code.current else 2)
     if code.current:
         # The version in force is also at its own path; search offers that one only.
@@ -99,6 +102,15 @@ def generated_pages(code: Code, downloads: Mapping[str, tuple[Download, ...]],
     # and not in search, which offers the clause itself in each version instead.
     for key, history in code.changelog.histories.items():
         add(f"{urls.history_path(key)}index.md", history_title(history),
-            lambda path, key=key: render_history(templates, code, key, path, site_url),
+            functools.partial(_history_body, templates, code, key, site_url),
             in_nav=False, searchable=False)
     return pages
+
+
+def _version_body(templates: Templates, code: Code, version: NumberedVersion,
+                  downloads: tuple[Download, ...], path: str) -> str:
+    return render_version(templates, code, version, path, downloads)
+
+
+def _history_body(templates: Templates, code: Code, key: str, site_url: str, path: str) -> str:
+    return render_history(templates, code, key, path, site_url)
