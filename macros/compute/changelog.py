@@ -20,8 +20,8 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from types import MappingProxyType
+from typing import NamedTuple
 
 from macros.compute.diff import Segment, clause_words, redline, same_words
 from macros.compute.numbering import NumberedClause, NumberedSection, NumberedVersion
@@ -32,8 +32,7 @@ RENUMBERED_ONLY = ("Renumbered only: sections or clauses before it were added, r
                    "moved. Its wording is unchanged.")
 
 
-@dataclass(frozen=True, slots=True)
-class Placed:
+class Placed(NamedTuple):
     """A clause as it stands in one version, with its section."""
 
     version: NumberedVersion
@@ -46,8 +45,7 @@ class Placed:
         return self.clause.number
 
 
-@dataclass(frozen=True, slots=True)
-class ClauseChange:
+class ClauseChange(NamedTuple):
     """How one clause differs between a version and the one before it."""
 
     key: str
@@ -85,8 +83,7 @@ class ClauseChange:
         return self.reason or (RENUMBERED_ONLY if self.renumbered else "")
 
 
-@dataclass(frozen=True, slots=True)
-class VersionChanges:
+class VersionChanges(NamedTuple):
     """Every clause change from `previous` to `version`, in the order a reader meets them."""
 
     version: NumberedVersion
@@ -119,16 +116,14 @@ class VersionChanges:
         return len(self.version.clauses()) - len(self.clauses) + len(self.removed)
 
 
-@dataclass(frozen=True, slots=True)
-class HistoryEntry:
+class HistoryEntry(NamedTuple):
     """A clause in one version, and how it got there from the version before."""
 
     placed: Placed
     change: ClauseChange | None  # None in the first version that has the clause
 
 
-@dataclass(frozen=True, slots=True)
-class ClauseHistory:
+class ClauseHistory(NamedTuple):
     """One clause in every version that has it, and the version that removed it, if any."""
 
     key: str
@@ -142,8 +137,7 @@ class ClauseHistory:
         return self.entries[-1].placed
 
 
-@dataclass(frozen=True, slots=True)
-class Changelog:
+class Changelog(NamedTuple):
     """What changed in each version, and each clause's history, for the whole Code."""
 
     versions: Mapping[str, VersionChanges]  # by id of the later version

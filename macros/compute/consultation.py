@@ -10,9 +10,9 @@ The result is an index that pages read to link clauses and comments both ways.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
+from typing import NamedTuple
 
 from macros.compute import urls
 from macros.compute.views import Link
@@ -25,8 +25,7 @@ from macros.model.records import Comment, Consultation, Version
 MANIFEST_FILE = "content/data/code.yaml"
 
 
-@dataclass(frozen=True, slots=True)
-class ConsultationRecord:
+class ConsultationRecord(NamedTuple):
     """The checked comments, their parsed words, and which clauses they are linked to."""
 
     consultation: Consultation
@@ -86,8 +85,7 @@ def _keys(version: Version) -> tuple[set[str], set[str]]:
     return clauses, items
 
 
-@dataclass(frozen=True, slots=True)
-class _Answer:
+class _Answer(NamedTuple):
     """One comment id named by a version, and where."""
 
     loaded: Loaded[Version]
@@ -238,8 +236,7 @@ def comment_label(comment: Comment) -> str:
     return f"{comment.member}: {comment.topic}"
 
 
-@dataclass(frozen=True, slots=True)
-class ClauseComments:
+class ClauseComments(NamedTuple):
     """The comments a clause is about (on the reviewed version) or answers (on the answering
     version's page), as `comments.html.jinja` lists them under the clause."""
 

@@ -12,8 +12,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from macros.compute.numbering import NumberedClause, NumberedVersion
 from macros.model.inline import Emphasis, Inline, Link, Paragraph, Plain, Strong, XRef
@@ -21,8 +20,7 @@ from macros.model.inline import Emphasis, Inline, Link, Paragraph, Plain, Strong
 BREAK = "\n"  # the compared form of a paragraph or item break
 
 
-@dataclass(frozen=True, slots=True)
-class Word:
+class Word(NamedTuple):
     """One word of a clause: `compare` is what the diff compares, `text` what a reader sees."""
 
     compare: str
@@ -38,8 +36,7 @@ class Word:
 SegmentOp = Literal["equal", "delete", "insert"]
 
 
-@dataclass(frozen=True, slots=True)
-class Segment:
+class Segment(NamedTuple):
     """A run of words that is unchanged ('equal'), deleted ('delete') or inserted ('insert')."""
 
     op: SegmentOp
@@ -122,8 +119,7 @@ def redline(old: Sequence[Word], new: Sequence[Word]) -> tuple[Segment, ...]:
     return tuple(segments)
 
 
-@dataclass(frozen=True, slots=True)
-class Piece:
+class Piece(NamedTuple):
     """Words of a run as shown, with the spaces between them; or, inside a deletion or an
     insertion, a paragraph break (`is_break`), which is then itself the change."""
 
@@ -132,8 +128,7 @@ class Piece:
     is_break: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class Run:
+class Run(NamedTuple):
     """Words of one paragraph of a redline that are unchanged ('equal'), deleted ('delete')
     or inserted ('insert')."""
 

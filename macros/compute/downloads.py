@@ -6,11 +6,10 @@ The files themselves are made by `macros.export.downloads`; pages only read thes
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True, slots=True)
-class Download:
+class Download(NamedTuple):
     """One file a version is published as, with where it lives and how pages describe it."""
 
     version_id: str

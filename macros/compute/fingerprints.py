@@ -17,7 +17,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from macros.compute.numbering import NumberedClause, NumberedSection, NumberedVersion
 
@@ -25,8 +25,7 @@ DIGITS = 16
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 
 
-@dataclass(frozen=True, slots=True, order=True)
-class Fingerprint:
+class Fingerprint(NamedTuple):
     """The recorded fingerprint of one clause's wording or section's heading in a version,
     or of the version's outline."""
 

@@ -9,7 +9,7 @@ version, that cite it (`citations`).
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 from urllib.parse import urlsplit
 
 from macros.compute import urls
@@ -70,8 +70,7 @@ def href(guidance: Guidance, page: str) -> str:
     return guidance.url or urls.relative(page, urls.anchored(urls.GUIDANCE_PATH, guidance.id))
 
 
-@dataclass(frozen=True, slots=True)
-class GuidanceEntry:
+class GuidanceEntry(NamedTuple):
     """One piece of guidance as a page or the PDF shows it."""
 
     id: str
@@ -93,8 +92,7 @@ def entry(guidance: Guidance, page: str, site_url: str = "") -> GuidanceEntry:
                          bool(guidance.url), address)
 
 
-@dataclass(frozen=True, slots=True)
-class GuidanceNote:
+class GuidanceNote(NamedTuple):
     """The "Further guidance" note after a clause."""
 
     clause_number: str
@@ -114,8 +112,7 @@ def note(entries: Iterable[Guidance], page: str, clause_number: str,
                         bool(callouts), tuple(entry(g, page, site_url) for g in cited))
 
 
-@dataclass(frozen=True, slots=True)
-class GuidanceCallout:
+class GuidanceCallout(NamedTuple):
     """A prominent box pointing to one piece of guidance, e.g. on the home page."""
 
     heading: str  # its call-out heading, or its title
@@ -127,8 +124,7 @@ def callout(guidance: Guidance, page: str) -> GuidanceCallout:
     return GuidanceCallout(guidance.callout or guidance.title, entry(guidance, page))
 
 
-@dataclass(frozen=True, slots=True)
-class Citation:
+class Citation(NamedTuple):
     """The clauses of one version that cite a piece of guidance."""
 
     version: NumberedVersion

@@ -8,8 +8,8 @@ stable key, which is also an anchor on the page.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from types import MappingProxyType
+from typing import NamedTuple
 
 from macros.model.inline import Paragraph
 from macros.model.records import Clause, Section, Version
@@ -25,8 +25,7 @@ def letter(index: int) -> str:
     return label
 
 
-@dataclass(frozen=True, slots=True)
-class Target:
+class Target(NamedTuple):
     """Something a cross-reference or a link can point at."""
 
     key: str
@@ -40,8 +39,7 @@ class Target:
         return f"{self.kind if self.kind != 'item' else 'clause'} {self.number}"
 
 
-@dataclass(frozen=True, slots=True)
-class NumberedItem:
+class NumberedItem(NamedTuple):
     """A lettered item of a clause, with its parsed text."""
 
     target: Target
@@ -49,8 +47,7 @@ class NumberedItem:
     text: tuple[Paragraph, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class NumberedClause:
+class NumberedClause(NamedTuple):
     """A clause with its number, its parsed text and its lettered items."""
 
     target: Target
@@ -69,8 +66,7 @@ class NumberedClause:
         return self.target.number
 
 
-@dataclass(frozen=True, slots=True)
-class NumberedSection:
+class NumberedSection(NamedTuple):
     """A section with its number and its numbered clauses."""
 
     target: Target
@@ -89,8 +85,7 @@ class NumberedSection:
         return f"clause {first}" if first == last else f"clauses {first} to {last}"
 
 
-@dataclass(frozen=True, slots=True)
-class NumberedVersion:
+class NumberedVersion(NamedTuple):
     """A version with every section, clause and item numbered, and its targets by key."""
 
     version: Version

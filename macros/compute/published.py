@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from macros.compute import urls
 from macros.compute.code import Code, build_code
@@ -142,8 +142,7 @@ def _added_fix(version: NumberedVersion, key: str) -> str:
             f"{_correct_command(version, key)}")
 
 
-@dataclass(frozen=True, slots=True)
-class CorrectionRequest:
+class CorrectionRequest(NamedTuple):
     """`--correct <version> <key> --reason "..."`: re-record one clause's or section's
     fingerprint (and the version's outline, if that changed with it)."""
 
@@ -228,8 +227,7 @@ def with_corrections(record: RecordFile, found: Sequence[Correction]) -> RecordF
     return RecordFile(record.lines, record.urls, prints + tuple(added))
 
 
-@dataclass(frozen=True, slots=True)
-class Outcome:
+class Outcome(NamedTuple):
     """What `record-urls` did ("published-urls.txt: added 27 URL(s)"), or why it did nothing."""
 
     summary: str

@@ -7,7 +7,7 @@ the same choice in the header, is set up by `macros.adapters.material`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from macros.compute import urls
 from macros.compute.changelog import VersionChanges
@@ -70,8 +70,7 @@ def nav_title(code: Code, version: NumberedVersion) -> str:
     return f"Version {v.id} ({status_words(code, version)}, adopted {long_date(v.date)})"
 
 
-@dataclass(frozen=True, slots=True)
-class NavEntry:
+class NavEntry(NamedTuple):
     """One page of the navigation: its title and its source path."""
 
     title: str
@@ -90,8 +89,7 @@ def nav_entries(code: Code) -> list[NavEntry]:
     return entries
 
 
-@dataclass(frozen=True, slots=True)
-class VersionStatus:
+class VersionStatus(NamedTuple):
     """A version's standing, as the status box on its page and the PDF's cover show it."""
 
     id: str
@@ -109,8 +107,7 @@ def version_status(code: Code, version: NumberedVersion) -> VersionStatus:
                          printed_status(code, version), status_text(code, version), v.summary)
 
 
-@dataclass(frozen=True, slots=True)
-class VersionEntry:
+class VersionEntry(NamedTuple):
     """One version in the plain list of versions."""
 
     label: str  # 'Version 2.0 (draft, not adopted)'
@@ -118,8 +115,7 @@ class VersionEntry:
     here: bool  # the page showing the list is this version's own page
 
 
-@dataclass(frozen=True, slots=True)
-class ChangeSummary:
+class ChangeSummary(NamedTuple):
     """A link to what changed into a version, with the counts."""
 
     version: str  # the version the changes made
@@ -129,8 +125,7 @@ class ChangeSummary:
     counts: str  # '3 clauses added, 2 removed, 4 reworded, 5 moved or renumbered.'
 
 
-@dataclass(frozen=True, slots=True)
-class VersionList:
+class VersionList(NamedTuple):
     """Every version, newest first, and what changed into and out of the one shown."""
 
     entries: tuple[VersionEntry, ...]
@@ -186,8 +181,7 @@ def count_sentence(changes: VersionChanges) -> str:
     return ", ".join(said) + "."
 
 
-@dataclass(frozen=True, slots=True)
-class OtherVersion:
+class OtherVersion(NamedTuple):
     """The same clause in another version."""
 
     href: str
@@ -196,8 +190,7 @@ class OtherVersion:
     status: str  # 'draft, not adopted', 'in force', ...
 
 
-@dataclass(frozen=True, slots=True)
-class ClauseVersions:
+class ClauseVersions(NamedTuple):
     """A clause's lasting history link, the same clause in the other versions, and the
     version that removed it (if one did)."""
 
@@ -221,8 +214,7 @@ def clause_versions(code: Code, version_id: str, key: str, page: str) -> ClauseV
                           history.removed_in.id if history.removed_in is not None else None)
 
 
-@dataclass(frozen=True, slots=True)
-class NewerDraft:
+class NewerDraft(NamedTuple):
     """A draft newer than the version in force, as the short path mentions it."""
 
     id: str

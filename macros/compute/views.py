@@ -6,21 +6,19 @@ Templates lay these out; they never compute a number, a link or a word of status
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from macros.model.inline import Paragraph
 
 
-@dataclass(frozen=True, slots=True)
-class Link:
+class Link(NamedTuple):
     """A link as a page shows it: where it goes (relative to the page) and its words."""
 
     href: str
     text: str
 
 
-@dataclass(frozen=True, slots=True)
-class RichText:
+class RichText(NamedTuple):
     """Parsed clause text, and where each of its cross-references goes from this page.
 
     `inline.html.jinja` lays it out; `xref(key)` gives the link of `[[key]]`.

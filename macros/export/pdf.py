@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from markupsafe import Markup
 
@@ -50,8 +51,7 @@ def _css(text: str) -> str:
     return css_string(text).replace("<", "\\3c ")
 
 
-@dataclass(frozen=True, slots=True)
-class PdfDocument:
+class PdfDocument(NamedTuple):
     """The PDF's head and page margins (`pdf/document.html.jinja`, `pdf/print.css.jinja`)."""
 
     lang: str
@@ -64,8 +64,7 @@ class PdfDocument:
     online: str  # CSS string: its address, at the foot of every page
 
 
-@dataclass(frozen=True, slots=True)
-class Cover:
+class Cover(NamedTuple):
     """The PDF's first page (`pdf/cover.html.jinja`)."""
 
     council: str
@@ -80,16 +79,14 @@ class Cover:
     source_document: str
 
 
-@dataclass(frozen=True, slots=True)
-class PdfVersion:
+class PdfVersion(NamedTuple):
     """What the PDF's contents and sections show (as a version page's `version`)."""
 
     id: str
     sections: tuple[SectionView, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class RemovedClause:
+class RemovedClause(NamedTuple):
     """A clause of the version before that this version leaves out (`pdf/removed.html.jinja`)."""
 
     key: str

@@ -10,10 +10,9 @@ edits the YAML.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, NamedTuple, TypeVar
 
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
@@ -30,8 +29,7 @@ _CONTAINERS = {"sections": "section", "clauses": "clause", "items": "item", "gui
 UNKNOWN_FIELD = ("unexpected_keyword_argument", "extra_forbidden")
 
 
-@dataclass(frozen=True, slots=True)
-class Loaded(Generic[M]):
+class Loaded(NamedTuple, Generic[M]):
     """A record loaded from a YAML file, with the file (for line numbers)."""
 
     doc: YamlDoc
@@ -204,8 +202,7 @@ def _shown(value: Any) -> str:
     return f"'{text[:40]}…'" if len(text) > 40 else f"'{text}'"
 
 
-@dataclass(frozen=True, slots=True)
-class RawCode:
+class RawCode(NamedTuple):
     """Everything the manifest points to, validated file by file."""
 
     manifest: Manifest

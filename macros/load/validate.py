@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from macros.load.loader import Loaded, RawCode
 from macros.model import inline
@@ -26,8 +27,7 @@ class VersionCheck:
     problems: list[Problem] = field(default_factory=list)
 
 
-@dataclass(frozen=True, slots=True)
-class _Place:
+class _Place(NamedTuple):
     kind: str
     key: str
     loc: tuple[str | int, ...]

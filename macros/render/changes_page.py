@@ -13,7 +13,7 @@ as by strike-through and underline, so no change is shown by colour alone.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from markupsafe import Markup
 
@@ -26,16 +26,14 @@ from macros.compute.views import Link, RichText
 from macros.render.environment import Templates
 
 
-@dataclass(frozen=True, slots=True)
-class Item:
+class Item(NamedTuple):
     """A lettered item of a clause's wording."""
 
     letter: str
     text: RichText
 
 
-@dataclass(frozen=True, slots=True)
-class Wording:
+class Wording(NamedTuple):
     """A clause's wording as it stands in `version`, cross-references linked into it."""
 
     version: str
@@ -43,24 +41,21 @@ class Wording:
     items: tuple[Item, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Number:
+class Number(NamedTuple):
     """A clause's number in a version."""
 
     number: str
     version: str
 
 
-@dataclass(frozen=True, slots=True)
-class Section:
+class Section(NamedTuple):
     """A section, as a move names it: "section 2, Your accounts"."""
 
     number: str
     title: str
 
 
-@dataclass(frozen=True, slots=True)
-class NumberChange:
+class NumberChange(NamedTuple):
     """'Renumbered: clause 2.3 in version 1.0 → clause 2.4 in version 2.0' (or 'Moved'),
     with the sections when it moved from one to another."""
 
@@ -71,8 +66,7 @@ class NumberChange:
     to_section: Section | None
 
 
-@dataclass(frozen=True, slots=True)
-class Reason:
+class Reason(NamedTuple):
     """Why a clause changed, and the consultation comments the change answers."""
 
     text: str
@@ -82,8 +76,7 @@ class Reason:
 Paragraphs = tuple[tuple[Run, ...], ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Entry:
+class Entry(NamedTuple):
     """A clause added, removed or reworded, as listed under its kind."""
 
     kind: str  # "added", "removed" or "reworded"
@@ -96,8 +89,7 @@ class Entry:
     history: str
 
 
-@dataclass(frozen=True, slots=True)
-class Move:
+class Move(NamedTuple):
     """A row of the table of clause numbers that changed."""
 
     old: Link
@@ -107,8 +99,7 @@ class Move:
     history: str
 
 
-@dataclass(frozen=True, slots=True)
-class Group:
+class Group(NamedTuple):
     """The changes of one kind into a version, under their heading."""
 
     kind: str  # "added", "removed", "reworded" or "moved"
@@ -117,8 +108,7 @@ class Group:
     entries: tuple[Entry, ...] | tuple[Move, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class VersionView:
+class VersionView(NamedTuple):
     """One version compared with the one before (`version-changes.html.jinja`)."""
 
     version: str

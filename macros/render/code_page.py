@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
+from typing import NamedTuple
 
 from markupsafe import Markup
 
@@ -70,8 +71,7 @@ class PageContext:
         return RichText(paragraphs, self.xref)
 
 
-@dataclass(frozen=True, slots=True)
-class Provenance:
+class Provenance(NamedTuple):
     """Where a clause's wording comes from, as `provenance.html.jinja` says it."""
 
     kind: str  # "verbatim", "reconstructed" or "drafted"
@@ -221,8 +221,7 @@ class SectionView:
         return tuple(ClauseView(self._ctx, clause) for clause in self._section.clauses)
 
 
-@dataclass(frozen=True, slots=True)
-class VersionView:
+class VersionView(NamedTuple):
     """A version's page (`version.html.jinja` receives it as `version`)."""
 
     id: str
@@ -232,8 +231,7 @@ class VersionView:
     sections: tuple[SectionView, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class CurrentView:
+class CurrentView(NamedTuple):
     """What the short path says before the version in force (`current.html.jinja`)."""
 
     id: str

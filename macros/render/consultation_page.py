@@ -11,7 +11,7 @@ escaped.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from markupsafe import Markup
 
@@ -37,8 +37,7 @@ def member_anchor(member: str) -> str:
     return "member-" + "-".join(re.findall(r"[a-z0-9]+", name.lower()))
 
 
-@dataclass(frozen=True, slots=True)
-class CommentView:
+class CommentView(NamedTuple):
     """One comment and the response to it, as comment.html.jinja shows it."""
 
     id: str
@@ -56,8 +55,7 @@ class CommentView:
     options: tuple[str, ...]  # the options before the Committee
 
 
-@dataclass(frozen=True, slots=True)
-class Member:
+class Member(NamedTuple):
     """A member who commented, and their comments, in the members' list."""
 
     name: str

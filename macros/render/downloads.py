@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from macros.compute import urls
 from macros.compute.downloads import Download, size_text
 
 
-@dataclass(frozen=True, slots=True)
-class DownloadLink:
+class DownloadLink(NamedTuple):
     """One file offered on a version's page (`downloads.html.jinja`)."""
 
     href: str
@@ -20,8 +19,7 @@ class DownloadLink:
     schema: str | None  # link to the JSON Schema the file follows, if it is data
 
 
-@dataclass(frozen=True, slots=True)
-class DownloadList:
+class DownloadList(NamedTuple):
     """The files of one version offered on its page."""
 
     version: str

@@ -7,7 +7,7 @@ reference; the clauses that cite one come from `guidance.citations`.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from markupsafe import Markup
 
@@ -19,8 +19,7 @@ from macros.model.records import Guidance
 from macros.render.environment import Templates
 
 
-@dataclass(frozen=True, slots=True)
-class Citing:
+class Citing(NamedTuple):
     """The clauses of one version that cite a reference (each link's text: its number)."""
 
     version: str
@@ -28,8 +27,7 @@ class Citing:
     clauses: tuple[Link, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Entry:
+class Entry(NamedTuple):
     """One piece of guidance on the guidance page, with the clauses that cite it."""
 
     id: str

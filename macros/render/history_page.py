@@ -10,7 +10,7 @@ with the parts the changelog page also uses.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from markupsafe import Markup
 
@@ -33,8 +33,7 @@ from macros.render.changes_page import (
 from macros.render.environment import Templates
 
 
-@dataclass(frozen=True, slots=True)
-class Change:
+class Change(NamedTuple):
     """How the clause got to a version from the one before."""
 
     new: bool  # new in this version
@@ -43,8 +42,7 @@ class Change:
     reason: Reason | None
 
 
-@dataclass(frozen=True, slots=True)
-class Entry:
+class Entry(NamedTuple):
     """The clause in one version."""
 
     version: str
@@ -58,8 +56,7 @@ class Entry:
     unchanged: bool  # unchanged from the version before, though a reason was not needed
 
 
-@dataclass(frozen=True, slots=True)
-class Removal:
+class Removal(NamedTuple):
     """The version that leaves a clause out, and why."""
 
     version: str

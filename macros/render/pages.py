@@ -13,7 +13,7 @@ from __future__ import annotations
 import functools
 import json
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from macros.compute import urls
 from macros.compute.code import Code
@@ -28,8 +28,7 @@ from macros.render.guidance_page import render_guidance_page
 from macros.render.history_page import history_title, render_history
 
 
-@dataclass(frozen=True, slots=True)
-class GeneratedPage:
+class GeneratedPage(NamedTuple):
     """A page the generator adds to the site, written from the Code when MkDocs reaches it."""
 
     src_uri: str  # path of the virtual Markdown file, e.g. "code/1.0/index.md"

@@ -9,7 +9,7 @@ how the statement was prepared. A contact (`contact.html.jinja`) is an address b
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from markupsafe import Markup
 
@@ -18,8 +18,7 @@ from macros.model.dates import long_date
 from macros.render.environment import Templates
 
 
-@dataclass(frozen=True, slots=True)
-class ContactView:
+class ContactView(NamedTuple):
     """An office's contact details, and its telephone number as a tel: address."""
 
     post: str
