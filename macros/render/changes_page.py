@@ -68,11 +68,21 @@ class NumberChange:
 
 
 @dataclass(frozen=True, slots=True)
+class Answer:
+    """A link to a consultation comment a change answers."""
+
+    href: str
+    text: str  # 'Cllr A Taylor: Topic', or the comment's id without a consultation record
+    id: str  # the comment's id, its anchor on the consultation page
+    topic: str | None  # None without a consultation record
+
+
+@dataclass(frozen=True, slots=True)
 class Reason:
     """Why a clause changed, and the consultation comments the change answers."""
 
     text: str
-    answers: tuple[Link, ...]
+    answers: tuple[Answer, ...]
 
 
 Paragraphs = tuple[tuple[Run, ...], ...]
@@ -101,6 +111,7 @@ class Move:
     what: str
     why: str
     history: str
+    answers: tuple[Answer, ...]  # the comments the change answers
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,14 +161,20 @@ def reason(code: Code, change: ClauseChange, page: str) -> Reason | None:
     """Why the clause changed, None when nothing is said."""
     if not change.explained:
         return None
-    answers = []
+    return Reason(change.explained, answers(code, change, page))
+
+
+def answers(code: Code, change: ClauseChange, page: str) -> tuple[Answer, ...]:
+    """The consultation comments the change answers, linked from `page`."""
+    found = []
     for comment_id in change.answers:
-        text = comment_id
+        text, topic = comment_id, None
         if code.consultation is not None:
             comment = code.consultation.comment(comment_id)
-            text = f"{comment.member}: {comment.topic}"
-        answers.append(Link(urls.relative(page, urls.comment_path(comment_id)), text))
-    return Reason(change.explained, tuple(answers))
+            text, topic = f"{comment.member}: {comment.topic}", comment.topic
+        found.append(Answer(urls.relative(page, urls.comment_path(comment_id)), text,
+                            comment_id, topic))
+    return tuple(found)
 
 
 def number_change(change: ClauseChange) -> NumberChange | None:
@@ -194,14 +211,15 @@ def _entry(templates: Templates, code: Code, change: ClauseChange, page: str,
         reason(code, change, page), history_href(change.key, page))
 
 
-def _move(change: ClauseChange, page: str) -> Move:
+def _move(code: Code, change: ClauseChange, page: str) -> Move:
     assert change.old is not None and change.new is not None
     what = "moved" if change.moved else "renumbered"
     if change.reworded:
         what += " and reworded"
     return Move(clause_link(change.old, page, change.old.number),
                 clause_link(change.new, page, change.new.number),
-                what, change.explained, history_href(change.key, page))
+                what, change.explained, history_href(change.key, page),
+                answers(code, change, page))
 
 
 GROUPS: tuple[tuple[str, str, Callable[[VersionChanges], tuple[ClauseChange, ...]]], ...] = (
@@ -221,7 +239,7 @@ def version_changes(templates: Templates, code: Code, changes: VersionChanges,
         found = pick(changes)
         entries: tuple[Entry, ...] | tuple[Move, ...]
         if kind == "moved":
-            entries = tuple(_move(c, page) for c in found)
+            entries = tuple(_move(code, c, page) for c in found)
         else:
             entries = tuple(_entry(templates, code, c, page, kind) for c in found)
         groups.append(Group(kind, title, f"{anchor}-{kind}", entries))
