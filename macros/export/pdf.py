@@ -45,7 +45,7 @@ def document_title(council: str, code: Code, version: NumberedVersion) -> str:
     return f"{council}: {code.title}, version {version.id} ({printed_status(code, version)})"
 
 
-def _css(text: str) -> str:
+def css_text(text: str) -> str:
     """`text` as a CSS string that cannot end the stylesheet it is written in."""
     return css_string(text).replace("<", "\\3c ")
 
@@ -126,8 +126,8 @@ def version_html(templates: Templates, code: Code, version: NumberedVersion, sit
     status = version_status(code, version)
     mark = status.printed.upper() if v.status is Status.draft else status.printed
     document = PdfDocument(LANG, document_title(council, code, version), council, v.summary,
-                           status, _css(f"{code.title}, version {v.id}"), _css(mark),
-                           _css(ctx.online()))
+                           status, css_text(f"{code.title}, version {v.id}"), css_text(mark),
+                           css_text(ctx.online()))
     return templates.render("pdf/document.html.jinja", document=document,
                             cover=_cover(ctx, council, status),
                             version=PdfVersion(version.id, sections(ctx)),
