@@ -12,7 +12,7 @@ as by strike-through and underline, so no change is shown by colour alone.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from markupsafe import Markup
@@ -21,8 +21,10 @@ from macros.compute import urls
 from macros.compute.changelog import ClauseChange, Placed, VersionChanges
 from macros.compute.code import Code
 from macros.compute.diff import Run, redline_paragraphs
+from macros.compute.downloads import Download
 from macros.compute.versions import changes_anchor, count_sentence, status_text, version_label
 from macros.compute.views import Link, RichText
+from macros.render.downloads import DownloadList, download_list
 from macros.render.environment import Templates
 
 
@@ -131,6 +133,7 @@ class VersionView:
     status: str
     counted: str
     groups: tuple[Group, ...]
+    downloads: DownloadList | None = None  # the changes as a committee paper, when made
 
 
 def wording(templates: Templates, placed: Placed, page: str) -> Wording:
@@ -231,8 +234,11 @@ GROUPS: tuple[tuple[str, str, Callable[[VersionChanges], tuple[ClauseChange, ...
 
 
 def version_changes(templates: Templates, code: Code, changes: VersionChanges,
-                    page: str) -> VersionView:
-    """What `version-changes.html.jinja` shows of one version."""
+                    page: str, downloads: Sequence[Download] = ()) -> VersionView:
+    """What `version-changes.html.jinja` shows of one version.
+
+    `downloads`: the version's files; the committee paper of these changes is offered.
+    """
     anchor = changes_anchor(changes.version.id)
     groups = []
     for kind, title, pick in GROUPS:
@@ -247,13 +253,15 @@ def version_changes(templates: Templates, code: Code, changes: VersionChanges,
                f"{version_label(code, changes.previous).lower()}")
     return VersionView(changes.version.id, changes.previous.id, anchor, heading,
                        status_text(code, changes.version), count_sentence(changes),
-                       tuple(groups))
+                       tuple(groups),
+                       download_list(tuple(d for d in downloads if d.kind == "paper"), page))
 
 
-def render_changelog(templates: Templates, code: Code, page: str) -> Markup:
-    """The whole changelog page, newest version first."""
+def render_changelog(templates: Templates, code: Code, page: str,
+                     downloads: Mapping[str, Sequence[Download]] | None = None) -> Markup:
+    """The whole changelog page, newest version first; `downloads`: each version's files."""
     versions = [
-        version_changes(templates, code, changes, page)
+        version_changes(templates, code, changes, page, (downloads or {}).get(v.id, ()))
         for v in reversed(code.versions)
         if (changes := code.changelog.for_version(v.id)) is not None
     ]
