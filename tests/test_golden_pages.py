@@ -3,8 +3,9 @@
 The fixture Code in tests/fixtures/golden/ is built once with MkDocs; each page kind
 (a version page, a draft's page, the version in force, what changed, a clause's history,
 the consultation record, the guidance, the home page and the other hand pages with their
-macros) and the HTML a version's PDF is made from are compared with the files in
-tests/golden/pages/. After an intended change to the markup, rewrite them with
+macros), the HTML a version's PDF is made from and the HTML of the committee paper of
+version 2.0's changes are compared with the files in tests/golden/pages/. After an
+intended change to the markup, rewrite them with
 
     UPDATE_GOLDEN=1 ./run-tests.sh tests/test_golden_pages.py
 
@@ -21,6 +22,7 @@ import pytest
 from testkit import FIXTURES, mkdocs_build
 
 from macros.compute.code import build_code
+from macros.export.paper import paper_html
 from macros.export.pdf import version_html
 from macros.render.environment import Templates
 
@@ -83,3 +85,12 @@ def test_pdf_html_matches_golden(version_id: str) -> None:
     html = version_html(Templates(), code, code.version(version_id), "https://fixture.example.org/",
                         "Fixture District Council")
     compare(f"pdf-{version_id}", html)
+
+
+def test_paper_html_matches_golden() -> None:
+    code = build_code(FIXTURE / "content" / "data" / "code.yaml", FIXTURE)
+    changes = code.changelog.for_version("2.0")
+    assert changes is not None
+    html = paper_html(Templates(), code, changes, "https://fixture.example.org/",
+                      "Fixture District Council")
+    compare("paper-2.0", html)

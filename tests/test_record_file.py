@@ -15,7 +15,7 @@ from recordkit import RECORD, copy_fixture, edit, problems, record_lines, record
 from macros.compute.fingerprints import Fingerprint
 from macros.compute.recordfile import EMPTY, HEADER, PublishedUrl, parse_record, updated_text
 
-NEW_VERSION_URLS = 27  # the URLs a copy of version 2.0 published as 3.0 adds
+NEW_VERSION_URLS = 28  # the URLs a copy of version 2.0 published as 3.0 adds
 
 
 def add_version_3(fixture: Path) -> None:

@@ -117,7 +117,7 @@ def test_adding_a_version_adds_its_urls_with_one_command(tmp_path: Path) -> None
          "  - versions/2.0.yaml\n  - versions/3.0.yaml\n")
     result = record_urls(fixture)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == ("published-urls.txt: added 27 URL(s); recorded the "
+    assert result.stdout.strip() == ("published-urls.txt: added 28 URL(s); recorded the "
                                      "wording of version 3.0")
     after = record.read_text(encoding="utf-8").splitlines()
     assert [line for line in after if line in before] == before  # each kept, in its place

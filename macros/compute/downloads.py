@@ -13,7 +13,7 @@ class Download(NamedTuple):
     """One file a version is published as, with where it lives and how pages describe it."""
 
     version_id: str
-    kind: str  # "pdf", "json" or "changes"
+    kind: str  # "pdf", "json", "changes" (as JSON) or "paper" (the changes as a PDF)
     path: str  # site path, e.g. "code/1.0/code-1.0.pdf"
     content: bytes
     link_text: str  # e.g. "Download PDF"; the size is added to it
@@ -28,7 +28,7 @@ class Download(NamedTuple):
     @property
     def mime(self) -> str:
         """The file's media type."""
-        return "application/pdf" if self.kind == "pdf" else "application/json"
+        return "application/pdf" if self.path.endswith(".pdf") else "application/json"
 
 
 def size_text(size: int) -> str:

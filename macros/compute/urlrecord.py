@@ -42,6 +42,7 @@ def download_paths(code: Code) -> Iterator[str]:
         yield urls.download_path(version.id, "json")
         if code.changelog.for_version(version.id) is not None:
             yield urls.changes_json_path(version.id)
+            yield urls.changes_pdf_path(version.id)
     yield from (urls.schema_path(name)
                 for name in (urls.VERSION_SCHEMA_NAME, urls.CHANGES_SCHEMA_NAME))
 
@@ -73,7 +74,7 @@ def site_urls(code: Code) -> Iterator[PublishedUrl]:
 
 
 def download_urls(code: Code) -> Iterator[PublishedUrl]:
-    """Each version's PDF and JSON, the changes as data, and their schemas."""
+    """Each version's PDF and JSON, the changes as data and as a PDF, and the schemas."""
     for path in download_paths(code):
         yield PublishedUrl(path)
 

@@ -63,6 +63,12 @@ def changes_json_path(version_id: str) -> str:
     return f"{version_path(version_id)}changes-{version_id}.json"
 
 
+def changes_pdf_path(version_id: str) -> str:
+    """Lasting site path of the committee paper of the changes into a version (tracked
+    changes, as a PDF), e.g. 'code/2.0/changes-2.0.pdf'."""
+    return f"{version_path(version_id)}changes-{version_id}.pdf"
+
+
 def schema_path(name: str = VERSION_SCHEMA_NAME) -> str:
     """Site path of a published JSON Schema."""
     return f"{SCHEMA_ROOT}{name}"

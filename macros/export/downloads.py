@@ -1,4 +1,5 @@
-"""The downloadable files of each version (PDF, JSON, changes as JSON) and the links to them.
+"""The downloadable files of each version (PDF, JSON, the changes as a PDF committee paper and
+as JSON) and the links to them.
 
 All files are made once per build, before pages are rendered, so each version
 page can state the real size of what it offers. A PDF is rendered only when
@@ -21,6 +22,7 @@ from macros.compute import urls
 from macros.compute.code import Code
 from macros.compute.downloads import Download
 from macros.export.changes_json import CHANGES_SCHEMA_NAME, changes_document
+from macros.export.paper import paper_html
 from macros.export.pdf import render_pdf, version_html
 from macros.export.version_json import SCHEMA_NAME, to_json, version_document
 from macros.render.environment import Templates
@@ -63,7 +65,8 @@ def _stored_pdf(html: str, digest: str, cache: Path) -> bytes:
 def build_downloads(templates: Templates, code: Code, site_url: str, council: str,
                     pdf_cache: Path | None = None,
                     pdf: bool = True) -> Mapping[str, tuple[Download, ...]]:
-    """Every version's files, by version id: PDF, JSON and (after the first) its changes.
+    """Every version's files, by version id: PDF, (after the first) the committee paper of its
+    changes, JSON and (after the first) its changes as JSON.
 
     `templates` lay out the PDFs. `pdf_cache`: a folder keeping rendered PDFs by content.
     `pdf=False` leaves PDFs out (for the benchmark's synthetic Codes, whose PDFs would take
@@ -72,18 +75,25 @@ def build_downloads(templates: Templates, code: Code, site_url: str, council: st
     result = {}
     for version in code.versions:
         vid = version.id
+        changes = code.changelog.for_version(vid)
         files = [
             Download(vid, "pdf", urls.download_path(vid, "pdf"),
                      _pdf(version_html(templates, code, version, site_url, council), pdf_cache),
                      "Download PDF", "for committee papers and printing"),
         ] if pdf else []
+        if pdf and changes is not None:
+            files.append(Download(
+                vid, "paper", urls.changes_pdf_path(vid),
+                _pdf(paper_html(templates, code, changes, site_url, council), pdf_cache),
+                "Download changes as PDF",
+                f"what changed from version {changes.previous.id}, marked up as tracked "
+                "changes with the reasons, for committee papers"))
         files += [
             Download(vid, "json", urls.download_path(vid, "json"),
                      to_json(version_document(code, version, site_url, council)),
                      "Download JSON", "the numbered clauses as data for other systems",
                      urls.schema_path(SCHEMA_NAME)),
         ]
-        changes = code.changelog.for_version(vid)
         if changes is not None:
             files.append(Download(
                 vid, "changes", urls.changes_json_path(vid),

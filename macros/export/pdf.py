@@ -35,6 +35,7 @@ class PdfContext(PageContext):
     """Links inside the PDF point at the PDF's own anchors."""
 
     def link(self, anchor: str) -> str:
+        """An anchor of this version, inside the PDF."""
         return f"#{anchor}"
 
 
@@ -43,10 +44,11 @@ class PdfUnavailable(RuntimeError):
 
 
 def document_title(council: str, code: Code, version: NumberedVersion) -> str:
+    """The PDF's title: council, Code, version and its status."""
     return f"{council}: {code.title}, version {version.id} ({printed_status(code, version)})"
 
 
-def _css(text: str) -> str:
+def css_text(text: str) -> str:
     """`text` as a CSS string that cannot end the stylesheet it is written in."""
     return css_string(text).replace("<", "\\3c ")
 
@@ -123,8 +125,8 @@ def version_html(templates: Templates, code: Code, version: NumberedVersion, sit
     status = version_status(code, version)
     mark = status.printed.upper() if v.status is Status.draft else status.printed
     document = PdfDocument(LANG, document_title(council, code, version), council, v.summary,
-                           status, _css(f"{code.title}, version {v.id}"), _css(mark),
-                           _css(ctx.online()))
+                           status, css_text(f"{code.title}, version {v.id}"), css_text(mark),
+                           css_text(ctx.online()))
     return templates.render("pdf/document.html.jinja", document=document,
                             cover=_cover(ctx, council, status),
                             version=PdfVersion(version.id, sections(ctx)),
@@ -145,11 +147,13 @@ def render_pdf(html: str) -> bytes:
             "libharfbuzz-subset0 fonts-dejavu-core)") from None
 
     identifier = hashlib.sha256(html.encode()).hexdigest()[:32].encode()
-    return HTML(string=html, base_url=None).write_pdf(
+    pdf: bytes = HTML(string=html, base_url=None).write_pdf(
         pdf_variant="pdf/ua-1", pdf_identifier=identifier, uncompressed_pdf=False
     )
+    return pdf
 
 
 def version_pdf(templates: Templates, code: Code, version: NumberedVersion, site_url: str,
                 council: str) -> bytes:
+    """The PDF of one version."""
     return render_pdf(version_html(templates, code, version, site_url, council))

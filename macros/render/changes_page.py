@@ -12,7 +12,7 @@ as by strike-through and underline, so no change is shown by colour alone.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from typing import NamedTuple
 
 from markupsafe import Markup
@@ -21,8 +21,10 @@ from macros.compute import urls
 from macros.compute.changelog import ClauseChange, Placed, VersionChanges
 from macros.compute.code import Code
 from macros.compute.diff import Run, redline_paragraphs
+from macros.compute.downloads import Download
 from macros.compute.versions import changes_anchor, count_sentence, status_text, version_label
 from macros.compute.views import Link, RichText
+from macros.render.downloads import DownloadList, download_list
 from macros.render.environment import Templates
 
 
@@ -66,11 +68,20 @@ class NumberChange(NamedTuple):
     to_section: Section | None
 
 
+class Answer(NamedTuple):
+    """A link to a consultation comment a change answers."""
+
+    href: str
+    text: str  # 'Cllr A Taylor: Topic', or the comment's id without a consultation record
+    id: str  # the comment's id, its anchor on the consultation page
+    topic: str | None  # None without a consultation record
+
+
 class Reason(NamedTuple):
     """Why a clause changed, and the consultation comments the change answers."""
 
     text: str
-    answers: tuple[Link, ...]
+    answers: tuple[Answer, ...]
 
 
 Paragraphs = tuple[tuple[Run, ...], ...]
@@ -97,6 +108,7 @@ class Move(NamedTuple):
     what: str
     why: str
     history: str
+    answers: tuple[Answer, ...]  # the comments the change answers
 
 
 class Group(NamedTuple):
@@ -118,6 +130,7 @@ class VersionView(NamedTuple):
     status: str
     counted: str
     groups: tuple[Group, ...]
+    downloads: DownloadList | None = None  # the changes as a committee paper, when made
 
 
 def wording(templates: Templates, placed: Placed, page: str) -> Wording:
@@ -149,14 +162,20 @@ def reason(code: Code, change: ClauseChange, page: str) -> Reason | None:
     """Why the clause changed, None when nothing is said."""
     if not change.explained:
         return None
-    answers = []
+    return Reason(change.explained, answers(code, change, page))
+
+
+def answers(code: Code, change: ClauseChange, page: str) -> tuple[Answer, ...]:
+    """The consultation comments the change answers, linked from `page`."""
+    found = []
     for comment_id in change.answers:
-        text = comment_id
+        text, topic = comment_id, None
         if code.consultation is not None:
             comment = code.consultation.comment(comment_id)
-            text = f"{comment.member}: {comment.topic}"
-        answers.append(Link(urls.relative(page, urls.comment_path(comment_id)), text))
-    return Reason(change.explained, tuple(answers))
+            text, topic = f"{comment.member}: {comment.topic}", comment.topic
+        found.append(Answer(urls.relative(page, urls.comment_path(comment_id)), text,
+                            comment_id, topic))
+    return tuple(found)
 
 
 def number_change(change: ClauseChange) -> NumberChange | None:
@@ -195,7 +214,7 @@ def _entry(templates: Templates, code: Code, change: ClauseChange, page: str,
         reason(code, change, page), history_href(change.key, page))
 
 
-def _move(change: ClauseChange, page: str) -> Move:
+def _move(code: Code, change: ClauseChange, page: str) -> Move:
     if change.old is None or change.new is None:
         raise ValueError(f"clause '{change.key}': only a kept clause can move")
     what = "moved" if change.moved else "renumbered"
@@ -203,7 +222,8 @@ def _move(change: ClauseChange, page: str) -> Move:
         what += " and reworded"
     return Move(clause_link(change.old, page, change.old.number),
                 clause_link(change.new, page, change.new.number),
-                what, change.explained, history_href(change.key, page))
+                what, change.explained, history_href(change.key, page),
+                answers(code, change, page))
 
 
 GROUPS: tuple[tuple[str, str, Callable[[VersionChanges], tuple[ClauseChange, ...]]], ...] = (
@@ -215,15 +235,18 @@ GROUPS: tuple[tuple[str, str, Callable[[VersionChanges], tuple[ClauseChange, ...
 
 
 def version_changes(templates: Templates, code: Code, changes: VersionChanges,
-                    page: str) -> VersionView:
-    """What `version-changes.html.jinja` shows of one version."""
+                    page: str, downloads: Sequence[Download] = ()) -> VersionView:
+    """What `version-changes.html.jinja` shows of one version.
+
+    `downloads`: the version's files; the committee paper of these changes is offered.
+    """
     anchor = changes_anchor(changes.version.id)
     groups = []
     for kind, title, pick in GROUPS:
         found = pick(changes)
         entries: tuple[Entry, ...] | tuple[Move, ...]
         if kind == "moved":
-            entries = tuple(_move(c, page) for c in found)
+            entries = tuple(_move(code, c, page) for c in found)
         else:
             entries = tuple(_entry(templates, code, c, page, kind) for c in found)
         groups.append(Group(kind, title, f"{anchor}-{kind}", entries))
@@ -231,13 +254,15 @@ def version_changes(templates: Templates, code: Code, changes: VersionChanges,
                f"{version_label(code, changes.previous).lower()}")
     return VersionView(changes.version.id, changes.previous.id, anchor, heading,
                        status_text(code, changes.version), count_sentence(changes),
-                       tuple(groups))
+                       tuple(groups),
+                       download_list(tuple(d for d in downloads if d.kind == "paper"), page))
 
 
-def render_changelog(templates: Templates, code: Code, page: str) -> Markup:
-    """The whole changelog page, newest version first."""
+def render_changelog(templates: Templates, code: Code, page: str,
+                     downloads: Mapping[str, Sequence[Download]] | None = None) -> Markup:
+    """The whole changelog page, newest version first; `downloads`: each version's files."""
     versions = [
-        version_changes(templates, code, changes, page)
+        version_changes(templates, code, changes, page, (downloads or {}).get(v.id, ()))
         for v in reversed(code.versions)
         if (changes := code.changelog.for_version(v.id)) is not None
     ]

@@ -96,7 +96,7 @@ def generated_pages(code: Code, downloads: Mapping[str, tuple[Download, ...]],
             lambda path: render_consultation(templates, code, path))
     if len(code.versions) > 1:
         add(f"{urls.changes_path()}index.md", f"What changed in the {code.title}",
-            lambda path: render_changelog(templates, code, path))
+            lambda path: render_changelog(templates, code, path, downloads))
     # One lasting page per clause key, reached from each clause; not in the navigation,
     # and not in search, which offers the clause itself in each version instead.
     for key, history in code.changelog.histories.items():
