@@ -20,10 +20,12 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from macros.adapters.material import with_version_selector
 from macros.adapters.theme_html import fix_theme_html
+from macros.adapters.theme_text import nav_titles, page_titles
 from macros.adapters.version_site import (
     check_record,
     check_record_output,
@@ -118,11 +120,18 @@ class ClausesPlugin(BasePlugin[ClausesConfig]):
         with template_errors(self.base, PluginError):
             return generated.body()
 
-    def on_page_content(self, html: str, page: object, config: MkDocsConfig,
+    def on_page_content(self, html: str, page: Page, config: MkDocsConfig,
                         files: Files) -> str:
-        """The page's HTML with the glossary's abbreviations explained."""
+        """The page's HTML with the glossary's abbreviations explained; its titles escaped
+        for the theme, which prints them as they are (see theme_text.py)."""
         assert self.abbreviations is not None
+        page_titles(page)
         return self.abbreviations.apply(html)  # generated HTML, which Markdown's abbr skips
+
+    def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+        """The navigation with its sections' and links' titles escaped for the theme."""
+        nav_titles(nav.items)
+        return nav
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         """Add the generated pages, versions.json, the print CSS, downloads and schemas."""

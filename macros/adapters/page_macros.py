@@ -12,11 +12,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, ParamSpec, Protocol, TypeVar
 
+import jinja2
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
 from macros.adapters.mkdocs_plugin import ClausesPlugin, template_errors
+from macros.adapters.theme_text import markdown_html, markdown_text
 from macros.compute import guidance, urls
 from macros.compute.code import Code
 from macros.compute.numbering import NumberedVersion
@@ -48,6 +50,11 @@ class MacroEnv(Protocol):
         ...
 
     @property
+    def env(self) -> jinja2.Environment:
+        """The Jinja environment that renders the pages (made after `define_env`)."""
+        ...
+
+    @property
     def page(self) -> Page | None:
         """The page being rendered."""
         ...
@@ -59,14 +66,15 @@ class MacroEnv(Protocol):
 
 def template_macro(env: MacroEnv) -> Callable[[Callable[P, Markup]], Callable[P, Markup]]:
     """`@template_macro(env)` registers a macro that lays out a template: a template that
-    cannot be laid out stops the build with one line naming it and its line."""
+    cannot be laid out stops the build with one line naming it and its line. Its HTML is
+    written into the page's Markdown so that Markdown reads none of its text as marks."""
     base = Path(env.conf.config_file_path).parent
 
     def register(macro: Callable[P, Markup]) -> Callable[P, Markup]:
         @functools.wraps(macro)
         def laid_out(*args: P.args, **kwargs: P.kwargs) -> Markup:
             with template_errors(base):
-                return macro(*args, **kwargs)
+                return markdown_html(macro(*args, **kwargs))
         env.macro(laid_out)
         return laid_out
     return register
@@ -205,3 +213,9 @@ def define_env(env: MacroEnv) -> None:
     env.variables["current_version_date"] = (
         long_date(code.current.version.date) if code.current else None
     )
+
+
+def on_pre_page_macros(env: MacroEnv) -> None:
+    """Before a page is rendered: every `{{ value }}` is written into its Markdown as text
+    (`markdown_text`), so a value from the data or the settings cannot become markup."""
+    env.env.finalize = markdown_text

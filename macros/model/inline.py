@@ -15,7 +15,8 @@ from dataclasses import dataclass
 
 ALLOWED_SCHEMES = ("https://", "mailto:")
 
-_HTML = re.compile(r"<\s*/?\s*[A-Za-z!?][^>]*>?")
+# What a browser would read as the start of a tag, a comment or a declaration.
+_HTML = re.compile(r"<[A-Za-z!/?][^<>]*>?")
 _TOKEN = re.compile(
     r"\[\[(?P<xref>[^\]\n]*)\]\]"
     r"|\[(?P<label>[^\]\n]+)\]\((?P<url>[^)\s]*)\)"
@@ -74,16 +75,23 @@ Paragraph = tuple[Inline, ...]
 
 
 def parse(text: str) -> tuple[Paragraph, ...]:
-    """Parse clause text into paragraphs of tokens, or raise InlineError."""
-    found = _HTML.search(text)
-    if found:
-        snippet = found.group(0)[:20]
-        raise InlineError(
-            f"HTML is not allowed in clause text (found '{snippet}')",
-            "write plain text; use **bold**, *emphasis* or [text](https://address) instead",
-        )
+    """Parse clause text into paragraphs of tokens, or raise InlineError.
+
+    HTML is looked for in the text as parsed, with every mark resolved (the
+    text of each paragraph as `render_plain` gives it, a cross-reference as its
+    key), so a mark between '<' and a tag's name ('**<**img ...') hides nothing.
+    """
     paragraphs = [p for p in re.split(r"\n[ \t]*\n", text.strip()) if p.strip()]
-    return tuple(_parse_inline(" ".join(p.split())) for p in paragraphs)
+    parsed = tuple(_parse_inline(" ".join(p.split())) for p in paragraphs)
+    for paragraph in parsed:
+        found = _HTML.search(_plain(paragraph, lambda key: key))
+        if found:
+            raise InlineError(
+                f"HTML is not allowed in clause text (found '{found.group(0)[:20]}')",
+                "write plain text; use **bold**, *emphasis* or [text](https://address) "
+                "instead",
+            )
+    return parsed
 
 
 def _parse_inline(text: str) -> Paragraph:
