@@ -124,8 +124,9 @@ class ClausesPlugin(BasePlugin[ClausesConfig]):
                         files: Files) -> str:
         """The page's HTML with the glossary's abbreviations explained; its titles escaped
         for the theme, which prints them as they are (see theme_text.py)."""
-        assert self.abbreviations is not None
         page_titles(page)
+        if self.abbreviations is None:
+            return html
         return self.abbreviations.apply(html)  # generated HTML, which Markdown's abbr skips
 
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
@@ -136,7 +137,8 @@ class ClausesPlugin(BasePlugin[ClausesConfig]):
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         """Add the generated pages, versions.json, the print CSS, downloads and schemas."""
         code = self._loaded()
-        assert self.templates is not None
+        if self.templates is None:
+            raise PluginError("the clauses plugin's templates were not loaded (on_config)")
         pages = generated_pages(code, self.downloads, config.site_url or "", self.templates)
         self.generated = {page.src_uri: page for page in pages}
         for page in pages:
@@ -167,6 +169,7 @@ class ClausesPlugin(BasePlugin[ClausesConfig]):
 
     def on_env(self, env: jinja2.Environment, config: MkDocsConfig,
                files: Files) -> jinja2.Environment:
+        """Give the theme's templates the `version_selector` filter (overrides/main.html)."""
         env.filters["version_selector"] = self._version_selector
         return env
 
@@ -174,8 +177,9 @@ class ClausesPlugin(BasePlugin[ClausesConfig]):
         """The theme's settings for `page` (its `config` block), see overrides/main.html."""
         url = getattr(page, "url", None)
         if self.code is None or not isinstance(url, str):
-            return Markup(settings)  # the theme's own HTML, unchanged
-        return Markup(with_version_selector(settings, self.code, url))
+            return Markup(settings)  # noqa: S704 (the theme's own HTML, unchanged)
+        # The theme's HTML with its settings' JSON rewritten and '<' written as \u003c.
+        return Markup(with_version_selector(settings, self.code, url))  # noqa: S704
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         """The page's HTML with the theme's invalid attributes removed."""
