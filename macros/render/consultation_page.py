@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from markupsafe import Markup
 
 from macros.compute import urls
-from macros.compute.versions import status_text
+from macros.compute.versions import status_text, status_words
 from macros.compute.views import Link, RichText
 from macros.model.records import Comment, CommentKind, ResponseStatus
 from macros.render.environment import Templates
@@ -43,6 +43,7 @@ def member_anchor(member: str) -> str:
 
 
 def comment_label(comment: Comment) -> str:
+    """'Cllr Manning: The first page': who made a comment, and what about."""
     return f"{comment.member}: {comment.topic}"
 
 
@@ -84,12 +85,15 @@ class CommentView:
     status_label: str  # and in words ("Addressed", ...)
     response: str
     answering: str  # the id of the version that answers it
+    answering_status: str  # its standing, from its data: 'draft, not adopted', 'in force', ...
     answered_by: tuple[Link, ...]  # the clauses that answer it
     options: tuple[str, ...]  # the options before the Committee
 
 
 @dataclass(frozen=True, slots=True)
 class Member:
+    """A member who commented, and their comments in the report's order."""
+
     name: str
     anchor: str
     paragraphs: str  # the report's paragraphs that record the member's comments, "5.2, 5.4"
@@ -114,6 +118,7 @@ def _no_xref(key: str) -> Link:
 
 def comment_view(code: Code, record: ConsultationRecord, comment: Comment,
                  page: str) -> CommentView:
+    """A comment as `comment.html.jinja` shows it, with links from `page`."""
     reviewed, answering = record.reviewed_version, record.answered_by
     response = comment.response
     words = RichText(record.words[comment.id], _no_xref)
@@ -121,6 +126,7 @@ def comment_view(code: Code, record: ConsultationRecord, comment: Comment,
         comment.id, comment.topic, comment.paragraph, comment.kind is CommentKind.quoted,
         words, reviewed, _clause_links(code, reviewed, comment.concerns, page),
         response.status.value, STATUS_LABELS[response.status], response.text, answering,
+        status_words(code, code.version(answering)),
         _clause_links(code, answering, response.clauses, page), response.options)
 
 
@@ -133,7 +139,6 @@ def render_comment(templates: Templates, code: Code, record: ConsultationRecord,
 
 def render_consultation(templates: Templates, code: Code, page: str) -> Markup:
     """The whole consultation page: introduction, members, and every comment."""
-
     record = code.consultation
     if record is None:
         raise RuntimeError("the manifest lists no consultation file")
