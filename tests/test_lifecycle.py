@@ -112,6 +112,8 @@ def test_a_code_through_new_version_edit_adopt_and_new_version_again(
             "Fixture Committee on 1 September 2020. Version 1.0 is in force. A revision of "
             "version 2.0.") in text(site, "code/2.1")
     assert "It is version 1.0;" in text(site, "code")
+    assert "New wording in this version." not in text(site, "code/2.1")
+    assert text(site, "code/2.1").count("Wording first written for version 2.0.") == 3
     assert version_json(site, "2.1")["status"] == "draft"
     assert version_json(site, "2.1")["in_force"] is False
     assert counts(site, "2.1") == {"added": 0, "removed": 0, "reworded": 0,
@@ -128,6 +130,7 @@ def test_a_code_through_new_version_edit_adopt_and_new_version_again(
                                            "published-urls.txt resolves\n")
     site = build(fixture, tmp_path, "site-2")
     assert "every councillor and co-opted member" in text(site, "code/2.1")
+    assert text(site, "code/2.1").count("New wording in this version.") == 1
     assert counts(site, "2.1")["reworded"] == 1
     assert "Co-opted members use social media for the council too." in text(site, "changes")
 

@@ -220,6 +220,22 @@ def clause_versions(code: Code, version_id: str, key: str, page: str) -> ClauseV
                           history.removed_in.id if history.removed_in is not None else None)
 
 
+def worded_in(code: Code, version_id: str, key: str) -> str:
+    """The first version whose clause `key` reads as it does in `version_id`: that version
+    itself where the clause is new or reworded in it, or an earlier one it was copied from."""
+    history = code.changelog.histories.get(key)
+    entries = list(history.entries) if history else []
+    at = next((i for i, e in enumerate(entries) if e.placed.version.id == version_id), None)
+    if at is None:
+        return version_id
+    while at > 0:
+        change = entries[at].change
+        if change is not None and (change.old is None or change.reworded):
+            break
+        at -= 1
+    return entries[at].placed.version.id
+
+
 @dataclass(frozen=True, slots=True)
 class NewerDraft:
     """A draft newer than the version in force, as the short path mentions it."""
