@@ -276,7 +276,9 @@ def test_adopt_refuses_an_old_draft_once_a_later_version_is_in_force_or_dated_be
         "Version 2.1, listed after version 2.0, is dated 2020-09-01, before --date 2020-10-01: "
         "the versions would no longer be in date order. Fix: adopt version 2.1 instead, or "
         "correct its date.", NOTHING]
-    assert run(capsys, "adopt", "2.1", "--date", "2020-09-01")[0] == 0
+    code, out, _ = run(capsys, "adopt", "2.1", "--date", "2020-09-01")
+    assert (code, out.splitlines()[0]) == (0, "content/data/versions/2.1.yaml: status draft -> "
+                                              "adopted; date 2020-09-01 (unchanged).")
     assert refused(capsys, fixture, "adopt", "2.0", "--date", "2020-06-01") == [
         "Version 2.1, listed after version 2.0, is in force: an older draft cannot come into "
         "force after it. Fix: start a new version with 'python -m macros new-version', and "

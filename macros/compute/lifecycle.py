@@ -288,7 +288,8 @@ def plan_adopt(code: Code, base: Path, version_id: str, date: dt.date,
     old = draft.version
     change: dict[str, Any] = {"status": Status.adopted.value, "date": date}
     said_change = [f"status {old.status.value} -> adopted",
-                   f"date {old.date.isoformat()} -> {date.isoformat()}"]
+                   f"date {old.date.isoformat()} -> {date.isoformat()}" if date != old.date
+                   else f"date {date.isoformat()} (unchanged)"]
     if body and body != old.body:
         change["body"] = body
         said_change.append(f"body '{old.body}' -> '{body}'")
