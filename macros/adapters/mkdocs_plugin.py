@@ -174,6 +174,7 @@ class ClausesPlugin(BasePlugin[ClausesConfig]):
 
     def on_env(self, env: jinja2.Environment, config: MkDocsConfig,
                files: Files) -> jinja2.Environment:
+        """The theme's Jinja environment, with the `version_selector` filter."""
         env.filters["version_selector"] = self._version_selector
         return env
 

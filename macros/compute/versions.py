@@ -103,6 +103,7 @@ class VersionStatus:
 
 
 def version_status(code: Code, version: NumberedVersion) -> VersionStatus:
+    """A version's standing, worded from its status and dates alone."""
     v = version.version
     return VersionStatus(v.id, v.status.value, status_heading(code, version),
                          printed_status(code, version), status_text(code, version), v.summary)
