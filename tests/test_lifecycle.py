@@ -13,7 +13,7 @@ import pytest
 import yaml
 from htmlpage import read_page
 from recordkit import copy_fixture, edit, record_urls
-from testkit import mkdocs_build
+from testkit import VERSION_HEAD, CodeDir, mkdocs_build
 
 from macros.__main__ import main
 from macros.compute.code import build_code
@@ -399,3 +399,17 @@ def test_reasons_are_left_behind_however_a_clause_is_written(
     written = (fixture / DATA / "versions" / "2.1.yaml").read_text(encoding="utf-8")
     assert not [c for c in clauses(written) if "change" in c]
     assert len(clauses(written)) == 6
+
+
+def test_the_first_version_adopted_supersedes_nothing(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    code_dir = CodeDir(tmp_path)
+    code_dir.version(VERSION_HEAD.replace("status: adopted", "status: draft")
+                     + "  - key: s\n    title: S\n    clauses:\n"
+                       "      - {key: c, text: C., provenance: {kind: drafted}}\n", "1.0.yaml")
+    monkeypatch.chdir(tmp_path)
+    assert run(capsys, "adopt", "1.0", "--date", "2020-01-02") == (0, (
+        "content/data/versions/1.0.yaml: status draft -> adopted; date 2020-01-01 -> "
+        "2020-01-02.\nVersion 1.0 is in force from 2 January 2020.\n"
+        "OK: 1 version(s), 1 clauses\n"), "")
