@@ -1,5 +1,8 @@
 #!/usr/bin/env bash
 # Build the site into site/, or preview it with: ./site-build.sh serve
+# The preview rebuilds whenever a page, mkdocs.yml or a file under content/data/ (or any file
+# content/data/code.yaml names) is saved; a problem in the data is printed, one line each, and
+# the last good site stays served until a save fixes it.
 # Creates .venv from pyproject.toml when missing (./site-build.sh install does only that).
 # ENGINE=properdocs ./site-build.sh builds (or serves) with ProperDocs instead of MkDocs;
 # both are installed in .venv and make the same site (tests/test_engine_swap.py checks).
@@ -41,6 +44,7 @@ fi
 CONFIG="${SITE_CONFIG:-mkdocs.yml}"
 if [ "${1:-}" = "serve" ]; then
   shift
+  # What serve watches besides the pages: see on_serve in macros/adapters/mkdocs_plugin.py.
   exec "$VENV/bin/$ENGINE" serve --strict --config-file "$CONFIG" "$@"
 fi
 

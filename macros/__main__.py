@@ -1,18 +1,27 @@
 """Command line: `python -m macros check` validates the data; `schema` regenerates schemas;
 `record-urls` adds the URLs the Code now publishes, and the wording of each new version, to
-published-urls.txt (`--correct` re-records one clause's wording, with a reason)."""
+published-urls.txt (`--correct` re-records one clause's wording, with a reason);
+`new-version` starts a draft from the latest version; `adopt` puts a draft in force. Every
+command that changes the data ends by checking it as `check` does."""
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
+import re
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from macros.adapters.version_site import check_record
-from macros.compute.code import build_code
+from macros.compute.code import Code, build_code
+from macros.compute.lifecycle import Plan, Refused, plan_adopt, plan_new_version
 from macros.compute.published import CorrectionRequest, record
 from macros.export.schema import write_schemas
 from macros.model.problems import CodeDataError
+
+MANIFEST = Path("content/data/code.yaml")
+RECORD = Path("published-urls.txt")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -20,19 +29,20 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m macros")
     sub = parser.add_subparsers(dest="command", required=True)
     check = sub.add_parser("check", help="validate the Code's data and report every problem")
-    check.add_argument("manifest", nargs="?", default="content/data/code.yaml", type=Path)
-    check.add_argument("--record", default="published-urls.txt", type=Path,
+    check.add_argument("manifest", nargs="?", default=MANIFEST, type=Path)
+    check.add_argument("--record", default=RECORD, type=Path,
                        help="also check this record of published URLs, if it exists")
     schema = sub.add_parser("schema", help="write the JSON Schemas generated from the models")
     schema.add_argument("folder", nargs="?", default="content/pages/schema", type=Path)
     rec = sub.add_parser("record-urls", help="add every URL and anchor the Code now publishes "
                          "to the record the build checks (run after adding a version)")
-    rec.add_argument("manifest", nargs="?", default="content/data/code.yaml", type=Path)
-    rec.add_argument("--record", default="published-urls.txt", type=Path)
+    rec.add_argument("manifest", nargs="?", default=MANIFEST, type=Path)
+    rec.add_argument("--record", default=RECORD, type=Path)
     rec.add_argument("--correct", nargs=2, metavar=("VERSION", "KEY"),
                      help="re-record the wording of clause or section KEY of a published "
                      "VERSION, where the data never matched the adopted text (needs --reason)")
     rec.add_argument("--reason", help="why the correction is right; written in the record")
+    _lifecycle_commands(sub)
     args = parser.parse_args(argv)
     if args.command == "record-urls":
         if (args.correct is None) != (args.reason is None):
@@ -46,16 +56,90 @@ def main(argv: list[str] | None = None) -> int:
         for path in write_schemas(args.folder):
             print(f"wrote {path}")
         return 0
+    if args.command == "new-version":
+        return _change(args.manifest, args.record, lambda code: plan_new_version(
+            code, args.manifest, Path.cwd(), args.id, args.date, args.body, args.summary))
+    if args.command == "adopt":
+        return _change(args.manifest, args.record, lambda code: plan_adopt(
+            code, Path.cwd(), args.id, args.date, args.body))
+    code, said = _checked(args.manifest, args.record)
+    print(said, file=sys.stdout if code else sys.stderr)
+    return 0 if code else 1
+
+
+def _lifecycle_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    new = sub.add_parser(
+        "new-version", help="start a draft version from the latest version",
+        description="Write content/data/versions/ID.yaml: a draft holding the latest version's "
+        "sections and clauses (without its reasons for changes, its removed clauses or its "
+        "status), and list it in content/data/code.yaml. Then check the Code.")
+    new.add_argument("id", metavar="ID", help="the new version's number, after the latest "
+                     "(2.10 comes after 2.9), e.g. 2.1")
+    new.add_argument("--date", required=True, type=_date,
+                     help="YYYY-MM-DD: the date of the meeting the draft is prepared for")
+    new.add_argument("--body", help="the body it is prepared for (default: the latest "
+                     "version's body)")
+    new.add_argument("--summary", help="one or two plain sentences on what the version is "
+                     "(default: 'A revision of version X.', X the latest)")
+    adopt = sub.add_parser(
+        "adopt", help="put a draft in force from a date",
+        description="Mark draft ID adopted, in force from --date, and the version in force "
+        "before it superseded on that date. Only the fields status, date, body and "
+        "superseded_on change; the rest of each file stays as it is. Then check the Code.")
+    adopt.add_argument("id", metavar="ID", help="the draft's version number, e.g. 2.0")
+    adopt.add_argument("--date", required=True, type=_date,
+                       help="YYYY-MM-DD: the date it was approved, which it is in force from")
+    adopt.add_argument("--body", help="the body that approved it, if not the one it was "
+                       "prepared for")
+    for command in (new, adopt):
+        command.add_argument("--manifest", default=MANIFEST, type=Path,
+                             help=f"the Code's manifest (default: {MANIFEST})")
+        command.add_argument("--record", default=RECORD, type=Path,
+                             help=f"the record of published URLs to check (default: {RECORD})")
+
+
+def _date(text: str) -> dt.date:
     try:
-        code = build_code(args.manifest, Path.cwd())
-        if args.record.is_file():
-            check_record(code, args.record, Path.cwd())
+        if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text):
+            return dt.date.fromisoformat(text)
+    except ValueError:
+        pass
+    raise argparse.ArgumentTypeError(f"'{text}' is not a date written YYYY-MM-DD, e.g. "
+                                     "2019-10-15")
+
+
+def _checked(manifest: Path, record_path: Path) -> tuple[Code | None, str]:
+    """The Code loaded and checked as the build checks it, and 'OK: ...' or its problems."""
+    try:
+        code = build_code(manifest, Path.cwd())
+        if record_path.is_file():
+            check_record(code, record_path, Path.cwd())
     except CodeDataError as err:
-        print(err, file=sys.stderr)
-        return 1
+        return None, str(err)
     clauses = sum(len(v.clauses()) for v in code.versions)
-    recorded = f"; every URL in {args.record} resolves" if args.record.is_file() else ""
-    print(f"OK: {len(code.versions)} version(s), {clauses} clauses{recorded}")
+    recorded = f"; every URL in {record_path} resolves" if record_path.is_file() else ""
+    return code, f"OK: {len(code.versions)} version(s), {clauses} clauses{recorded}"
+
+
+def _change(manifest: Path, record_path: Path, plan_of: Callable[[Code], Plan]) -> int:
+    """Check the Code, plan the change, make it and check again; undo it if that fails."""
+    code, said = _checked(manifest, record_path)
+    if code is None:
+        print(f"{said}\nNothing was changed: fix these problems first.", file=sys.stderr)
+        return 1
+    try:
+        plan = plan_of(code)
+    except Refused as err:
+        print(f"{err}\nNothing was changed.", file=sys.stderr)
+        return 1
+    plan.write()
+    code, said = _checked(manifest, record_path)
+    if code is None:
+        plan.undo()
+        print(f"{said}\nNothing was changed: the change would leave these problems.",
+              file=sys.stderr)
+        return 1
+    print("\n".join([*plan.said, said]))
     return 0
 
 

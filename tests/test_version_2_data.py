@@ -1,6 +1,8 @@
-"""The draft version 2.0: honest about its status, and every difference from 1.0 explained."""
+"""Version 2.0: its status said by its data alone, and every difference from 1.0 explained."""
 
 from __future__ import annotations
+
+import re
 
 import pytest
 from testkit import ROOT
@@ -39,7 +41,24 @@ def test_2_0_is_a_draft_for_the_committee_of_1_october_2019(code: Code) -> None:
     assert v2.body == "Constitution and Ethics Committee"
     assert v2.date.isoformat() == "2019-10-01"
     assert code.current is not None and code.current.id == "1.0"
-    assert "not adopted" in v2.summary
+
+
+STATUS_WORDS = re.compile(r"\b(draft|adopt\w*|in force|supersed\w*|not yet|has not been)\b",
+                          re.IGNORECASE)
+
+
+def test_prose_in_the_data_describes_content_never_status(code: Code) -> None:
+    """Whether a version is a draft, in force or superseded is worded by the site from its
+    status and dates; a summary, a removal's reason or a response that said so would be
+    contradicted the day the version is adopted."""
+    v2 = code.version("2.0").version
+    assert not STATUS_WORDS.search(v2.summary), v2.summary
+    for removal in v2.removed:
+        assert not STATUS_WORDS.search(removal.reason), removal.reason
+    assert code.consultation is not None
+    for comment in code.consultation.comments:
+        text = comment.response.text
+        assert not re.search(r"\b(this|the) draft\b|\bnot adopted\b", text), comment.id
 
 
 @pytest.mark.parametrize("wording", [MANNING_STATEMENT, MANNING_FACEBOOK])

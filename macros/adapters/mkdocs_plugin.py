@@ -11,6 +11,7 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 from types import MappingProxyType
+from typing import TYPE_CHECKING
 
 import jinja2
 from markupsafe import Markup
@@ -24,6 +25,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from macros.adapters.material import with_version_selector
+from macros.adapters.preview import Builder, data_paths, keep_last_good_site
 from macros.adapters.theme_html import fix_theme_html
 from macros.adapters.theme_text import nav_titles, page_titles
 from macros.adapters.version_site import (
@@ -46,6 +48,9 @@ from macros.render.abbreviations import Abbreviations
 from macros.render.environment import Templates, site_templates, template_problem
 from macros.render.pages import GeneratedPage, generated_pages
 from macros.render.print_running import RUNNING_CSS_PATH, running_css
+
+if TYPE_CHECKING:
+    from mkdocs.livereload import LiveReloadServer
 
 DEFAULT_GLOSSARY = "content/data/glossary.md"
 
@@ -110,6 +115,17 @@ class ClausesPlugin(BasePlugin[ClausesConfig]):
         if RUNNING_CSS_PATH not in config.extra_css:
             config.extra_css.append(RUNNING_CSS_PATH)
         return config
+
+    def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig,
+                 builder: Builder) -> LiveReloadServer:
+        """`serve` also rebuilds when the Code's data, the glossary or the URL record changes,
+        and a rebuild that finds a problem in them keeps the last good site served."""
+        extra = [self.config.glossary, *filter(None, [self.config.url_record])]
+        for path, recursive in data_paths(self.base / self.config.manifest,
+                                          [self.base / name for name in extra]):
+            server.watch(str(path), recursive=recursive)
+        server.builder = keep_last_good_site(server.builder, Path(config.site_dir))
+        return server
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig,
                          files: Files) -> str:

@@ -101,7 +101,7 @@ class VersionStatus(NamedTuple):
 
 
 def version_status(code: Code, version: NumberedVersion) -> VersionStatus:
-    """Everything the status box of a version says, in words."""
+    """A version's standing, worded from its status and dates alone."""
     v = version.version
     return VersionStatus(v.id, v.status.value, status_heading(code, version),
                          printed_status(code, version), status_text(code, version), v.summary)
@@ -212,6 +212,22 @@ def clause_versions(code: Code, version_id: str, key: str, page: str) -> ClauseV
         for entry in history.entries if entry.placed.version.id != version_id)
     return ClauseVersions(urls.relative(page, urls.history_path(key)), others,
                           history.removed_in.id if history.removed_in is not None else None)
+
+
+def worded_in(code: Code, version_id: str, key: str) -> str:
+    """The first version whose clause `key` reads as it does in `version_id`: that version
+    itself where the clause is new or reworded in it, or an earlier one it was copied from."""
+    history = code.changelog.histories.get(key)
+    entries = list(history.entries) if history else []
+    at = next((i for i, e in enumerate(entries) if e.placed.version.id == version_id), None)
+    if at is None:
+        return version_id
+    while at > 0:
+        change = entries[at].change
+        if change is not None and (change.old is None or change.reworded):
+            break
+        at -= 1
+    return entries[at].placed.version.id
 
 
 class NewerDraft(NamedTuple):

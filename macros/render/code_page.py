@@ -31,6 +31,7 @@ from macros.compute.versions import (
     newer_drafts,
     version_list,
     version_status,
+    worded_in,
 )
 from macros.compute.views import Link, RichText
 from macros.model import inline
@@ -78,6 +79,8 @@ class Provenance(NamedTuple):
     source: str  # the report paragraph that quotes or describes it ('' for new wording)
     note: str | None
     document: str  # the report, e.g. 'the report to the Committee of 1 October 2019'
+    worded_in: str  # the first version with this wording: this one, or one it was copied from
+    new: bool  # the wording is new in this version
 
 
 class ItemView:
@@ -143,7 +146,10 @@ class ClauseView:
     @cached_property
     def provenance(self) -> Provenance:
         p = self._clause.clause.provenance
-        return Provenance(p.kind.value, p.source or "", p.note, self._ctx.code.source_document)
+        version = self._ctx.version.id
+        first = worded_in(self._ctx.code, version, self._clause.key)
+        return Provenance(p.kind.value, p.source or "", p.note, self._ctx.code.source_document,
+                          first, first == version)
 
     @cached_property
     def refs(self) -> tuple[Link, ...]:

@@ -18,7 +18,7 @@ from markupsafe import Markup
 from macros.compute import urls
 from macros.compute.code import Code
 from macros.compute.consultation import ConsultationRecord
-from macros.compute.versions import status_text
+from macros.compute.versions import status_text, status_words
 from macros.compute.views import Link, RichText
 from macros.model.records import Comment, CommentKind, ResponseStatus
 from macros.render.environment import Templates
@@ -51,6 +51,7 @@ class CommentView(NamedTuple):
     status_label: str  # and in words ("Addressed", ...)
     response: str
     answering: str  # the id of the version that answers it
+    answering_status: str  # its standing, from its data: 'draft, not adopted', 'in force', ...
     answered_by: tuple[Link, ...]  # the clauses that answer it
     options: tuple[str, ...]  # the options before the Committee
 
@@ -82,7 +83,7 @@ def _no_xref(key: str) -> Link:
 
 def comment_view(code: Code, record: ConsultationRecord, comment: Comment,
                  page: str) -> CommentView:
-    """What `comment.html.jinja` receives for one comment, for the page at `page`."""
+    """A comment as `comment.html.jinja` shows it, with links from `page`."""
     reviewed, answering = record.reviewed_version, record.answered_by
     response = comment.response
     words = RichText(record.words[comment.id], _no_xref)
@@ -90,6 +91,7 @@ def comment_view(code: Code, record: ConsultationRecord, comment: Comment,
         comment.id, comment.topic, comment.paragraph, comment.kind is CommentKind.quoted,
         words, reviewed, _clause_links(code, reviewed, comment.concerns, page),
         response.status.value, STATUS_LABELS[response.status], response.text, answering,
+        status_words(code, code.version(answering)),
         _clause_links(code, answering, response.clauses, page), response.options)
 
 
