@@ -110,6 +110,18 @@ def directory(project: Project) -> None:
     (project.data / "versions" / "1.0.yaml").mkdir()
 
 
+def manifest_lists(name: str) -> Callable[[Project], None]:
+    """The manifest lists `name` as a second version file, at line 5."""
+    def apply(project: Project) -> None:
+        manifest = project.data / "code.yaml"
+        text = manifest.read_text(encoding="utf-8")
+        manifest.write_text(text.replace("guidance:", f"  - {name}\nguidance:", 1),
+                            encoding="utf-8")
+    return apply
+
+
+OUTSIDE = ("Fix: put the file in the data folder, content/data/ (the folder of code.yaml), "
+           "and list its path from there, e.g. 'versions/1.0.yaml'")
 SYNTAX = "Fix: correct the YAML syntax near that line (indent with spaces, quote text with ':')"
 CATALOGUE: dict[str, Case] = {
     "malformed YAML": Case(edit("title: First", "title: [First"), [
@@ -170,6 +182,12 @@ CATALOGUE: dict[str, Case] = {
     "a date that does not exist": Case(edit("2020-01-01", "2020-02-30"), [
         f"{VERSION}:5: '2020-02-30' is not a real date (day is out of range for month). "
         "Fix: write a date that exists as YYYY-MM-DD, e.g. 2019-10-01"]),
+    "a version file outside the data folder": Case(manifest_lists("/etc/passwd"), [
+        "content/data/code.yaml:5: versions: '/etc/passwd' is outside the data folder. "
+        f"{OUTSIDE}"]),
+    "a version file reached with '..'": Case(manifest_lists("../../mkdocs.yml"), [
+        "content/data/code.yaml:5: versions: '../../mkdocs.yml' is outside the data folder. "
+        f"{OUTSIDE}"]),
     "an invisible control character": Case(edit("Beta.", "Be\x07ta."), [
         f"{VERSION}:16: contains a control character (U+0007) that YAML does not allow. "
         "Fix: delete it: it is invisible in most editors, so retype the text around it"]),

@@ -73,7 +73,7 @@ def build_code(manifest_path: Path, base: Path | None = None) -> Code:
     problems = [*raw.problems, *check_versions(raw)]
     if raw.guidance:
         problems.extend(check_guidance(raw.guidance))
-    consultation, consultation_problems = load_consultation(raw, manifest_path, base)
+    consultation, consultation_problems = load_consultation(raw)
     problems.extend(consultation_problems)
     numbered = []
     docs = []

@@ -9,6 +9,7 @@ edits the YAML.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
@@ -19,7 +20,14 @@ from pydantic_core import ErrorDetails
 
 from macros.load.yamlfile import YamlDoc, read_yaml
 from macros.model.problems import Problem, did_you_mean
-from macros.model.records import GuidanceList, Manifest, Version, adapter, validate
+from macros.model.records import (
+    Consultation,
+    GuidanceList,
+    Manifest,
+    Version,
+    adapter,
+    validate,
+)
 
 M = TypeVar("M")
 
@@ -209,6 +217,43 @@ class RawCode(NamedTuple):
     versions: tuple[Loaded[Version], ...]
     guidance: Loaded[GuidanceList] | None
     problems: tuple[Problem, ...] = ()
+    # The consultation record, when the manifest lists one and it loaded.
+    consultation: Loaded[Consultation] | None = None
+
+
+# What each file the manifest lists holds, as an example of a path from the data folder.
+_EXAMPLE_PATH = {"versions": "versions/1.0.yaml", "guidance": "guidance.yaml",
+                 "consultation": "consultation.yaml"}
+
+
+def listed_file(manifest: YamlDoc, here: Path, loc: tuple[str | int, ...], name: str
+                ) -> Path | Problem:
+    """The file that entry `loc` of the manifest (in folder `here`) names, or why it may not
+    be read.
+
+    Every file the manifest lists must be inside the data folder (the manifest's folder):
+    an absolute path or '..' that leads out of it, or a link to a file outside it, is
+    refused before anything is opened.
+    """
+    field = str(loc[0])
+    folder = here.resolve()
+    shown_manifest = Path(manifest.file)
+    fix = (f"put the file in the data folder, {shown_manifest.parent.as_posix()}/ (the folder "
+           f"of {shown_manifest.name}), and list its path from there, e.g. "
+           f"'{_EXAMPLE_PATH.get(field, 'file.yaml')}'")
+    try:
+        path = here / name
+        resolved = path.resolve()
+    except (OSError, ValueError, RuntimeError):
+        return Problem(manifest.file, manifest.line(loc), field,
+                       f"{_shown(name)} is not a file name the data folder can hold", fix)
+    if resolved.is_relative_to(folder):
+        return path
+    inside = Path(os.path.normpath(path.absolute())).is_relative_to(
+        Path(os.path.normpath(here.absolute())))
+    message = (f"{_shown(name)} is a link to {resolved}, outside the data folder" if inside
+               else f"{_shown(name)} is outside the data folder")
+    return Problem(manifest.file, manifest.line(loc), field, message, fix)
 
 
 def load_code(manifest_path: Path, base: Path) -> RawCode | list[Problem]:
@@ -226,22 +271,23 @@ def load_code(manifest_path: Path, base: Path) -> RawCode | list[Problem]:
     loaded = load_model(manifest_path, shown(manifest_path), Manifest)
     if isinstance(loaded, list):
         return loaded
-    manifest = loaded.model
-    here = manifest_path.parent
+    manifest, doc = loaded.model, loaded.doc
     problems: list[Problem] = []
+
+    def load(loc: tuple[str | int, ...], name: str, model: type[M]) -> Loaded[M] | None:
+        path = listed_file(doc, manifest_path.parent, loc, name)
+        result = path if isinstance(path, Problem) else load_model(path, shown(path), model)
+        if isinstance(result, Loaded):
+            return result
+        problems.extend(result if isinstance(result, list) else [result])
+        return None
+
     versions: list[Loaded[Version]] = []
-    for name in manifest.versions:
-        result = load_model(here / name, shown(here / name), Version)
-        if isinstance(result, list):
-            problems.extend(result)
-        else:
-            versions.append(result)
-    guidance = None
-    if manifest.guidance:
-        result_g = load_model(here / manifest.guidance, shown(here / manifest.guidance),
-                              GuidanceList)
-        if isinstance(result_g, list):
-            problems.extend(result_g)
-        else:
-            guidance = result_g
-    return RawCode(manifest, tuple(versions), guidance, tuple(problems))
+    for i, name in enumerate(manifest.versions):
+        version = load(("versions", i), name, Version)
+        if version is not None:
+            versions.append(version)
+    guidance = load(("guidance",), manifest.guidance, GuidanceList) if manifest.guidance else None
+    consultation = (load(("consultation",), manifest.consultation, Consultation)
+                    if manifest.consultation else None)
+    return RawCode(manifest, tuple(versions), guidance, tuple(problems), consultation)
