@@ -42,10 +42,12 @@ SHAPES = [re.compile(f"^{s}$") for s in (
     r"YAML would silently keep only the second",
     f"{_K} is not a real date \\([^)]*\\)",
     f"the value {_K} cannot be read",
+    r"the YAML tag '.+' is not allowed",
     # the shape of each field
     f"unknown field {_K}{_MEAN}",
     f"missing required field {_K}",
     f"{_K} is not a valid key",
+    r"field '[^']+' must be a version number such as 2\.1, not .+",
     r"field '[^']+' must be text, not the number .+",
     r"(?:field|each entry of) '[^']+' is empty",
     r"(?:field|each entry of) '[^']+' must be text, not .+",

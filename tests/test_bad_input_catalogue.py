@@ -120,6 +120,12 @@ def manifest_lists(name: str) -> Callable[[Project], None]:
     return apply
 
 
+def guidance_file(text: str) -> Callable[[Project], None]:
+    def apply(project: Project) -> None:
+        (project.data / "guidance.yaml").write_text(text, encoding="utf-8")
+    return apply
+
+
 OUTSIDE = ("Fix: put the file in the data folder, content/data/ (the folder of code.yaml), "
            "and list its path from there, e.g. 'versions/1.0.yaml'")
 SYNTAX = "Fix: correct the YAML syntax near that line (indent with spaces, quote text with ':')"
@@ -188,6 +194,19 @@ CATALOGUE: dict[str, Case] = {
     "a version file reached with '..'": Case(manifest_lists("../../mkdocs.yml"), [
         "content/data/code.yaml:5: versions: '../../mkdocs.yml' is outside the data folder. "
         f"{OUTSIDE}"]),
+    "a version id that is a path": Case(edit('id: "1.0"', 'id: "../../etc"'), [
+        f"{VERSION}:1: field 'id' must be a version number such as 2.1, not '../../etc'. "
+        'Fix: write two whole numbers joined by a dot, in quotes, e.g. id: "2.1"']),
+    "a Python tag": Case(edit("title: First", "title: !!python/object/apply:os.system [id]"), [
+        f"{VERSION}:9: the YAML tag '!!python/object/apply:os.system' is not allowed. Fix: "
+        "remove the tag (the word starting with '!'); if the value is text that starts with "
+        "'!', put it in quotes"]),
+    "an over-long section title": Case(edit("title: First", "title: " + "F" * 201), [
+        f"{VERSION}:9: section 'first': field 'title' is 201 characters long; the limit is "
+        "200. Fix: shorten it to at most 200 characters"]),
+    "a guidance file that is a list": Case(guidance_file("- id: help\n"), [
+        "content/data/guidance.yaml:1: the file does not hold a mapping of fields. Fix: start "
+        "the file with 'guidance:' and list each entry under it, e.g. '- id: lga-guide'"]),
     "an invisible control character": Case(edit("Beta.", "Be\x07ta."), [
         f"{VERSION}:16: contains a control character (U+0007) that YAML does not allow. "
         "Fix: delete it: it is invisible in most editors, so retype the text around it"]),

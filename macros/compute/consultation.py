@@ -152,7 +152,7 @@ def check_consultation(
         else:
             seen[comment.id] = doc.line((*loc, "id"))
         try:
-            words[comment.id] = inline.parse(comment.words)
+            words[comment.id] = inline.parse(comment.words, "a comment's words")
             if any(True for _ in inline.xref_keys(words[comment.id])):
                 raise inline.InlineError("a comment's words cannot hold a cross-reference",
                                          "name the clause in 'concerns' instead of [[...]]")

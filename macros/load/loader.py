@@ -21,6 +21,8 @@ from pydantic_core import ErrorDetails
 from macros.load.yamlfile import YamlDoc, read_yaml
 from macros.model.problems import Problem, did_you_mean
 from macros.model.records import (
+    KEY_PATTERN,
+    VERSION_ID_PATTERN,
     Consultation,
     GuidanceList,
     Manifest,
@@ -35,6 +37,18 @@ _CONTAINERS = {"sections": "section", "clauses": "clause", "items": "item", "gui
                "comments": "comment"}
 # pydantic's kinds of fault for a field a record does not declare (dataclasses give the first).
 UNKNOWN_FIELD = ("unexpected_keyword_argument", "extra_forbidden")
+
+
+# How each kind of file starts: the fix for a file that holds no fields at all.
+_STARTS: dict[type, str] = {
+    Version: "start the file with the fields of a version, e.g. 'id: \"1.0\"'",
+    GuidanceList: "start the file with 'guidance:' and list each entry under it, e.g. "
+                  "'- id: lga-guide'",
+    Consultation: "start the file with the fields of the consultation record, e.g. "
+                  "'reviewed_version: \"1.0\"'",
+    Manifest: "start the file with the fields of the manifest, e.g. 'title: ...' and "
+              "'versions:'",
+}
 
 
 class Loaded(NamedTuple, Generic[M]):
@@ -59,8 +73,8 @@ def load_model(path: Path, shown_as: str, model: type[M]) -> Loaded[M] | list[Pr
     if not isinstance(doc.data, dict):
         return [Problem(shown_as, doc.line(()), None,
                         "the file does not hold a mapping of fields",
-                        f"start the file with the fields of a {model.__name__.lower()}, "
-                        "e.g. 'id: \"1.0\"'")]
+                        _STARTS.get(model, "start the file with its fields, one 'name: value' "
+                                           "line each"))]
     try:
         return Loaded(doc, validate(model, doc.data))
     except ValidationError as err:
@@ -96,7 +110,13 @@ def _problem(doc: YamlDoc, model: type, wrong: ErrorDetails) -> Problem:
     if kind == "missing":
         return Problem(doc.file, doc.line(loc[:-1]), label, f"missing required field '{field}'",
                        f"add '{field}:' with a value")
-    if kind == "string_pattern_mismatch" and field in ("key", "id", "refs", "guidance", "answers"):
+    if kind == "string_pattern_mismatch" and ctx.get("pattern") == VERSION_ID_PATTERN:
+        return Problem(doc.file, doc.line(loc), label,
+                       f"field '{field}' must be a version number such as 2.1, not "
+                       f"{_shown(given)}",
+                       f"write two whole numbers joined by a dot, in quotes, e.g. "
+                       f"{field}: \"2.1\"")
+    if kind == "string_pattern_mismatch" and ctx.get("pattern") == KEY_PATTERN:
         return Problem(doc.file, doc.line(loc), label, f"'{given}' is not a valid key",
                        "use lower-case letters and digits joined by single hyphens, "
                        "e.g. 'facebook-page'")
@@ -107,7 +127,7 @@ def _problem(doc: YamlDoc, model: type, wrong: ErrorDetails) -> Problem:
     if kind == "string_too_long":
         return Problem(doc.file, doc.line(loc), label,
                        f"field '{field}' is {len(given):,} characters long; the limit is "
-                       f"{ctx['max_length']:,}", "shorten it or split it into several clauses")
+                       f"{ctx['max_length']:,}", _shorten(loc, ctx["max_length"]))
     what = f"each entry of '{field}'" if loc and isinstance(loc[-1], int) else f"field '{field}'"
     shown = _shown(given)
     if kind == "string_type" and given is None:
@@ -130,6 +150,14 @@ def _problem(doc: YamlDoc, model: type, wrong: ErrorDetails) -> Problem:
                        "write the date as YYYY-MM-DD, e.g. 2019-10-01")
     return Problem(doc.file, doc.line(loc), label, f"field '{field}': {fault_message(wrong)}",
                    "correct the value; the schema in content/pages/schema/ lists what is allowed")
+
+
+def _shorten(loc: Sequence[str | int], limit: int) -> str:
+    """How to bring an over-long value within its limit: the text of a clause or an item may
+    be split into several; anything else is shortened."""
+    if len(loc) >= 3 and loc[-1] == "text" and loc[-3] in ("clauses", "items"):
+        return f"shorten it or split it into several {loc[-3]}"
+    return f"shorten it to at most {limit:,} characters"
 
 
 def fault_message(wrong: ErrorDetails) -> str:

@@ -91,12 +91,26 @@ class _Checked:
         return super().construct_mapping(node, deep)  # type: ignore[misc]
 
 
+def _undefined(loader: Any, node: yaml.Node) -> Any:
+    """A value with a YAML tag (`!!python/object:...`, `!include`) the data never uses."""
+    tag = str(node.tag)
+    shown = "!!" + tag.removeprefix("tag:yaml.org,2002:") if tag.startswith("tag:yaml.org,") \
+        else tag
+    raise ValueProblem(node, f"the YAML tag '{shown[:60]}' is not allowed",
+                       "remove the tag (the word starting with '!'); if the value is text "
+                       "that starts with '!', put it in quotes")
+
+
 class _Loader(_Checked, yaml.SafeLoader):
     pass
 
 
 class _FastLoader(_Checked, getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
     pass
+
+
+_Loader.add_constructor(None, _undefined)
+_FastLoader.add_constructor(None, _undefined)
 
 
 def _parse(text: str) -> tuple[yaml.Node | None, Any]:

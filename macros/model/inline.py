@@ -73,13 +73,14 @@ Inline = Plain | Strong | Emphasis | Link | XRef
 Paragraph = tuple[Inline, ...]
 
 
-def parse(text: str) -> tuple[Paragraph, ...]:
-    """Parse clause text into paragraphs of tokens, or raise InlineError."""
+def parse(text: str, where: str = "clause text") -> tuple[Paragraph, ...]:
+    """Parse clause text into paragraphs of tokens, or raise InlineError; `where` names the
+    text in the message (e.g. "a comment's words")."""
     found = _HTML.search(text)
     if found:
         snippet = found.group(0)[:20]
         raise InlineError(
-            f"HTML is not allowed in clause text (found '{snippet}')",
+            f"HTML is not allowed in {where} (found '{snippet}')",
             "write plain text; use **bold**, *emphasis* or [text](https://address) instead",
         )
     paragraphs = [p for p in re.split(r"\n[ \t]*\n", text.strip()) if p.strip()]
