@@ -126,6 +126,31 @@ def guidance_file(text: str) -> Callable[[Project], None]:
     return apply
 
 
+CONSULTATION = """\
+reviewed_version: "1.0"
+answered_by: "2.0"
+comments:
+  - id: ann
+    member: Cllr Ann
+    topic: The first clause
+    paragraph: "2.1"
+    kind: summarised
+    words: Alpha is too strict.
+    concerns: [alpha]
+    response: {status: addressed, text: Reworded in version 2.0.}
+"""
+
+
+def broken_answering_version(project: Project) -> None:
+    """Version 2.0 answers the consultation, and cannot be read."""
+    project.versions({"1.0.yaml": GOOD, "2.0.yaml": GOOD.replace('"1.0"', '"2.0"').replace(
+        "title: First", "title: [First")})
+    (project.data / "consultation.yaml").write_text(CONSULTATION, encoding="utf-8")
+    manifest = project.data / "code.yaml"
+    manifest.write_text(manifest.read_text(encoding="utf-8") + "consultation: consultation.yaml\n",
+                        encoding="utf-8")
+
+
 OUTSIDE = ("Fix: put the file in the data folder, content/data/ (the folder of code.yaml), "
            "and list its path from there, e.g. 'versions/1.0.yaml'")
 SYNTAX = "Fix: correct the YAML syntax near that line (indent with spaces, quote text with ':')"
@@ -207,6 +232,10 @@ CATALOGUE: dict[str, Case] = {
     "a guidance file that is a list": Case(guidance_file("- id: help\n"), [
         "content/data/guidance.yaml:1: the file does not hold a mapping of fields. Fix: start "
         "the file with 'guidance:' and list each entry under it, e.g. '- id: lga-guide'"]),
+    "a version file that fails, which the consultation names": Case(
+        broken_answering_version, [
+            "content/data/versions/2.0.yaml:10: malformed YAML at column 12: expected ',' or "
+            f"']', but got ':'. {SYNTAX}"]),
     "an invisible control character": Case(edit("Beta.", "Be\x07ta."), [
         f"{VERSION}:16: contains a control character (U+0007) that YAML does not allow. "
         "Fix: delete it: it is invisible in most editors, so retype the text around it"]),

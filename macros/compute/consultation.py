@@ -131,7 +131,8 @@ def check_consultation(
     listed = ", ".join(versions)
     for field in ("reviewed_version", "answered_by"):
         vid = getattr(consultation, field)
-        if vid not in versions:
+        # A version file that could not be loaded may be this version: its own problems say so.
+        if vid not in versions and raw.every_version_loaded:
             report((field,), "consultation", f"{field} '{vid}' is not a version of the Code",
                    f"use the id of a version listed in {MANIFEST_FILE}: {listed}")
     reviewed = versions.get(consultation.reviewed_version)

@@ -245,8 +245,16 @@ class RawCode(NamedTuple):
     versions: tuple[Loaded[Version], ...]
     guidance: Loaded[GuidanceList] | None
     problems: tuple[Problem, ...] = ()
+    # The version files listed that could not be read or validated, as shown in problems
+    # (which say why): checks that need every version leave out what these might hold.
+    failed_versions: tuple[str, ...] = ()
     # The consultation record, when the manifest lists one and it loaded.
     consultation: Loaded[Consultation] | None = None
+
+    @property
+    def every_version_loaded(self) -> bool:
+        """True when every version file the manifest lists was read and validated."""
+        return not self.failed_versions
 
 
 # What each file the manifest lists holds, as an example of a path from the data folder.
@@ -311,11 +319,15 @@ def load_code(manifest_path: Path, base: Path) -> RawCode | list[Problem]:
         return None
 
     versions: list[Loaded[Version]] = []
+    failed: list[str] = []
     for i, name in enumerate(manifest.versions):
         version = load(("versions", i), name, Version)
-        if version is not None:
+        if version is None:
+            failed.append(shown(manifest_path.parent / name))
+        else:
             versions.append(version)
     guidance = load(("guidance",), manifest.guidance, GuidanceList) if manifest.guidance else None
     consultation = (load(("consultation",), manifest.consultation, Consultation)
                     if manifest.consultation else None)
-    return RawCode(manifest, tuple(versions), guidance, tuple(problems), consultation)
+    return RawCode(manifest, tuple(versions), guidance, tuple(problems), tuple(failed),
+                   consultation)
