@@ -39,6 +39,9 @@ if [ "${1:-}" = "install" ]; then
   exit 0
 fi
 CONFIG="${SITE_CONFIG:-mkdocs.yml}"
+# MkDocs reads the configuration before any plugin runs, and a date there that does not exist
+# stops it with a traceback: check the file first, so every slip in it is one line.
+"$VENV/bin/python" -m macros.adapters.config_check "$CONFIG"
 if [ "${1:-}" = "serve" ]; then
   shift
   exec "$VENV/bin/$ENGINE" serve --strict --config-file "$CONFIG" "$@"

@@ -13,7 +13,7 @@ import re
 LINE = re.compile(
     r"^(?P<file>[^\s:][^:]*?)(?::(?P<line>\d+))?:"
     r"(?: (?P<label>(?:section|clause|item|version|guidance|removed) (?:'.*?'|\d+)"
-    r"|versions|guidance|consultation):)?"
+    r"|versions|guidance|consultation|[a-z_]+(?:\.[a-z_0-9]+)*):)?"
     r" (?P<message>.+?)[.?] Fix: (?P<fix>\S.*)$"
 )
 
@@ -36,6 +36,10 @@ SHAPES = [re.compile(f"^{s}$") for s in (
     f"{_K} is outside the data folder",
     f"{_K} is a link to .+, outside the data folder",
     f"{_K} is not a file name the data folder can hold",
+    # the settings in mkdocs.yml
+    f"{_K} is given twice, at lines \\d+ and \\d+; MkDocs would silently keep only the second",
+    f"{_K} is not a real date",
+    f"{_K} is not a valid [a-z_]+",
     r"is nested too deeply to read",
     r"the file does not hold a mapping of fields",
     f"{_K} is given twice in the same place \\(first at line \\d+\\); "

@@ -55,10 +55,12 @@ class Project:
         config.write_text(config.read_text(encoding="utf-8").replace("../../../", f"{ROOT}/"),
                           encoding="utf-8")
         self.config = config
+        self.config_text = config.read_text(encoding="utf-8")
         self.data = root / "content" / "data"
         self.reset()
 
     def reset(self) -> None:
+        self.config.write_text(self.config_text, encoding="utf-8")
         shutil.rmtree(self.data)
         (self.data / "versions").mkdir(parents=True)
         (self.data / "guidance.yaml").write_text(GUIDANCE, encoding="utf-8")
@@ -118,6 +120,25 @@ def manifest_lists(name: str) -> Callable[[Project], None]:
         manifest.write_text(text.replace("guidance:", f"  - {name}\nguidance:", 1),
                             encoding="utf-8")
     return apply
+
+
+def config(old: str, new: str) -> Callable[[Project], None]:
+    """mkdocs.yml with `old` replaced by `new`."""
+    def apply(project: Project) -> None:
+        assert project.config_text.count(old) == 1
+        project.config.write_text(project.config_text.replace(old, new), encoding="utf-8")
+    return apply
+
+
+ACCESSIBILITY = """\
+extra:
+  accessibility:
+    compliance: partially
+    non_accessible: [Not yet tested by hand.]
+    prepared: 2026-01-05
+    tested: 2026-02-30
+    method: Checked with automated tools.
+"""
 
 
 def guidance_file(text: str) -> Callable[[Project], None]:
@@ -236,6 +257,19 @@ CATALOGUE: dict[str, Case] = {
         broken_answering_version, [
             "content/data/versions/2.0.yaml:10: malformed YAML at column 12: expected ',' or "
             f"']', but got ':'. {SYNTAX}"]),
+    "a date in mkdocs.yml that does not exist": Case(config("extra:\n", ACCESSIBILITY), [
+        "mkdocs.yml:23: extra.accessibility.tested: '2026-02-30' is not a real date. "
+        "Fix: write a date that exists, as YYYY-MM-DD, e.g. 2026-02-28"]),
+    "a setting given twice in mkdocs.yml": Case(
+        config("site_name: Fixture Code\n", "site_name: Fixture Code\nsite_name: Other Code\n"), [
+            "mkdocs.yml:4: site_name: 'site_name' is given twice, at lines 3 and 4; MkDocs "
+            "would silently keep only the second. Fix: remove one of the two 'site_name:' "
+            "lines"]),
+    "a wrong setting in mkdocs.yml": Case(config("extra:\n", "extra:\n  monitoring_officer:\n"
+                                                 "    post: Monitoring Officer\n"
+                                                 "    email: mo at example.org\n"), [
+        "mkdocs.yml:21: extra.monitoring_officer.email: 'mo at example.org' is not a valid "
+        "email. Fix: correct the value in mkdocs.yml"]),
     "an invisible control character": Case(edit("Beta.", "Be\x07ta."), [
         f"{VERSION}:16: contains a control character (U+0007) that YAML does not allow. "
         "Fix: delete it: it is invisible in most editors, so retype the text around it"]),

@@ -100,7 +100,7 @@ def test_data_glossary_and_settings_problems_come_in_one_report(tmp_path: Path) 
     assert lines[2:4] == [
         "content/data/glossary.md:2: 'LGA means the association' is not an abbreviation line. "
         "Fix: write each line as *[ABBR]: What it stands for",
-        "mkdocs.yml: extra.monitoring_officer.email: 'mo at example.org' is not a valid email. "
+        "mkdocs.yml:24: extra.monitoring_officer.email: 'mo at example.org' is not a valid email. "
         "Fix: correct the value in mkdocs.yml",
     ]
     assert lines[4].startswith("published-urls.txt: ")
@@ -118,3 +118,14 @@ def test_the_changes_are_checked_whatever_the_consultation_record_says(tmp_path:
     assert [p.file for p in checked.problems] == ["content/data/consultation.yaml",
                                                   "content/data/versions/2.0.yaml"]
     assert "has no 'change' saying why" in checked.problems[1].message
+
+
+def test_a_key_given_twice_in_mkdocs_yml_stops_mkdocs_itself(tmp_path: Path) -> None:
+    # Without site-build.sh's check first: the plugin reads mkdocs.yml again.
+    fixture = copy_fixture(tmp_path)
+    edit(fixture / "mkdocs.yml", "site_url: https://fixture.example.org/\n",
+         "site_url: https://fixture.example.org/\nsite_name: Another name\n")
+    assert report(fixture, tmp_path) == [
+        "The Code's data has 1 problem:",
+        "mkdocs.yml:6: site_name: 'site_name' is given twice, at lines 4 and 6; MkDocs would "
+        "silently keep only the second. Fix: remove one of the two 'site_name:' lines"]

@@ -37,9 +37,10 @@ from macros.compute.downloads import Download
 from macros.export.downloads import build_downloads, schema_files
 from macros.export.pdf import PdfUnavailable
 from macros.export.schema import schema_text
+from macros.load.configfile import check_config
 from macros.load.glossary import EMPTY as EMPTY_GLOSSARY
 from macros.load.glossary import Glossary, load_glossary
-from macros.load.settings import Settings, SettingsError, read_settings
+from macros.load.settings import Locate, Settings, SettingsError, read_settings
 from macros.model.problems import CodeDataError, Problem
 from macros.render.abbreviations import Abbreviations
 from macros.render.environment import Templates, site_templates, template_problem
@@ -89,12 +90,14 @@ class ClausesPlugin(BasePlugin[ClausesConfig]):
                   if self.config.url_record else RecordCheck([], []))
         self.glossary, glossary_problems = _use_glossary(
             config, base / self.config.glossary, required=self.config.glossary != DEFAULT_GLOSSARY)
-        self.settings, settings_problems = _council_settings(config)
+        config_file = check_config(Path(config.config_file_path), base)
+        self.settings, settings_problems = _council_settings(config, config_file.locate)
         site_url, council, unset = _download_settings(config)
         said = tuple(p.key for p in settings_problems if p.key)
         # One report of every problem: a lost published URL first, what could not be checked
         # because of the others last.
-        problems = [*record.problems, *checked.problems, *glossary_problems, *settings_problems,
+        problems = [*record.problems, *checked.problems, *glossary_problems,
+                    *config_file.problems, *settings_problems,
                     *(p for p in unset if not (p.key or "").startswith(said)), *record.unchecked]
         code = checked.code
         if problems or code is None:
@@ -259,7 +262,8 @@ def _use_glossary(config: MkDocsConfig, path: Path, required: bool
     return loaded, []
 
 
-def _council_settings(config: MkDocsConfig) -> tuple[Settings | None, list[Problem]]:
+def _council_settings(config: MkDocsConfig, locate: Locate
+                      ) -> tuple[Settings | None, list[Problem]]:
     """The council's settings (extra.council, extra.monitoring_officer, extra.accessibility).
 
     Checked whenever any of them is given; pages that need them fail clearly without them.
@@ -267,6 +271,6 @@ def _council_settings(config: MkDocsConfig) -> tuple[Settings | None, list[Probl
     if not any(k in config.extra for k in ("monitoring_officer", "accessibility")):
         return None, []
     try:
-        return read_settings(config.extra, Path(config.config_file_path).name), []
+        return read_settings(config.extra, Path(config.config_file_path).name, locate), []
     except SettingsError as err:
         return None, err.problems

@@ -36,6 +36,16 @@ class YamlDoc:
             best = node.start_mark.line + 1
         return best
 
+    def depth(self, loc: Sequence[str | int]) -> int:
+        """How many parts of `loc`, from the top, the document holds."""
+        node, found = self.root, 0
+        for part in loc:
+            node = _child(node, part)
+            if node is None:
+                break
+            found += 1
+        return found
+
 
 def _child(node: yaml.Node | None, part: str | int) -> yaml.Node | None:
     if isinstance(node, yaml.MappingNode) and isinstance(part, str):
