@@ -42,6 +42,9 @@ if [ "${1:-}" = "install" ]; then
   exit 0
 fi
 CONFIG="${SITE_CONFIG:-mkdocs.yml}"
+# MkDocs reads the configuration before any plugin runs, and a date there that does not exist
+# stops it with a traceback: check the file first, so every slip in it is one line.
+"$VENV/bin/python" -m macros.adapters.config_check "$CONFIG"
 if [ "${1:-}" = "serve" ]; then
   shift
   # What serve watches besides the pages: see on_serve in macros/adapters/mkdocs_plugin.py.

@@ -1,4 +1,4 @@
-"""The catalogue of problem messages the loader may give for a version file.
+"""The catalogue of problem messages the loader may give for a version file or the manifest.
 
 Every problem line has the shape `file[:line]: [label:] message. Fix: fix`. The
 message must match one of SHAPES: the bad-input catalogue test checks each of its
@@ -12,7 +12,8 @@ import re
 
 LINE = re.compile(
     r"^(?P<file>[^\s:][^:]*?)(?::(?P<line>\d+))?:"
-    r"(?: (?P<label>(?:section|clause|item|version|guidance|removed) (?:'.*?'|\d+)):)?"
+    r"(?: (?P<label>(?:section|clause|item|version|guidance|removed) (?:'.*?'|\d+)"
+    r"|versions|guidance|consultation|[a-z_]+(?:\.[a-z_0-9]+)*):)?"
     r" (?P<message>.+?)[.?] Fix: (?P<fix>\S.*)$"
 )
 
@@ -28,17 +29,29 @@ SHAPES = [re.compile(f"^{s}$") for s in (
     r"not UTF-8 text \(byte 0x[0-9a-f]{2} cannot be read\)",
     r"is a directory, not a YAML file",
     r"file not found",
-    r"file is [\d,]+ bytes; the limit is [\d,]+",
+    r"file is (?:more than )?[\d,]+ bytes; the limit is [\d,]+",
+    r"is not a regular file \(it is a (?:named pipe|socket|device|special file)\)",
+    r"cannot be (?:opened|read) \(.+\)",
+    # the files the manifest lists
+    f"{_K} is outside the data folder",
+    f"{_K} is a link to .+, outside the data folder",
+    f"{_K} is not a file name the data folder can hold",
+    # the settings in mkdocs.yml
+    f"{_K} is given twice, at lines \\d+ and \\d+; MkDocs would silently keep only the second",
+    f"{_K} is not a real date",
+    f"{_K} is not a valid [a-z_]+",
     r"is nested too deeply to read",
     r"the file does not hold a mapping of fields",
     f"{_K} is given twice in the same place \\(first at line \\d+\\); "
     r"YAML would silently keep only the second",
     f"{_K} is not a real date \\([^)]*\\)",
     f"the value {_K} cannot be read",
+    r"the YAML tag '.+' is not allowed",
     # the shape of each field
     f"unknown field {_K}{_MEAN}",
     f"missing required field {_K}",
     f"{_K} is not a valid key",
+    r"field '[^']+' must be a version number such as 2\.1, not .+",
     r"field '[^']+' must be text, not the number .+",
     r"(?:field|each entry of) '[^']+' is empty",
     r"(?:field|each entry of) '[^']+' must be text, not .+",

@@ -55,10 +55,12 @@ class Project:
         config.write_text(config.read_text(encoding="utf-8").replace("../../../", f"{ROOT}/"),
                           encoding="utf-8")
         self.config = config
+        self.config_text = config.read_text(encoding="utf-8")
         self.data = root / "content" / "data"
         self.reset()
 
     def reset(self) -> None:
+        self.config.write_text(self.config_text, encoding="utf-8")
         shutil.rmtree(self.data)
         (self.data / "versions").mkdir(parents=True)
         (self.data / "guidance.yaml").write_text(GUIDANCE, encoding="utf-8")
@@ -110,6 +112,68 @@ def directory(project: Project) -> None:
     (project.data / "versions" / "1.0.yaml").mkdir()
 
 
+def manifest_lists(name: str) -> Callable[[Project], None]:
+    """The manifest lists `name` as a second version file, at line 5."""
+    def apply(project: Project) -> None:
+        manifest = project.data / "code.yaml"
+        text = manifest.read_text(encoding="utf-8")
+        manifest.write_text(text.replace("guidance:", f"  - {name}\nguidance:", 1),
+                            encoding="utf-8")
+    return apply
+
+
+def config(old: str, new: str) -> Callable[[Project], None]:
+    """mkdocs.yml with `old` replaced by `new`."""
+    def apply(project: Project) -> None:
+        assert project.config_text.count(old) == 1
+        project.config.write_text(project.config_text.replace(old, new), encoding="utf-8")
+    return apply
+
+
+ACCESSIBILITY = """\
+extra:
+  accessibility:
+    compliance: partially
+    non_accessible: [Not yet tested by hand.]
+    prepared: 2026-01-05
+    tested: 2026-02-30
+    method: Checked with automated tools.
+"""
+
+
+def guidance_file(text: str) -> Callable[[Project], None]:
+    def apply(project: Project) -> None:
+        (project.data / "guidance.yaml").write_text(text, encoding="utf-8")
+    return apply
+
+
+CONSULTATION = """\
+reviewed_version: "1.0"
+answered_by: "2.0"
+comments:
+  - id: ann
+    member: Cllr Ann
+    topic: The first clause
+    paragraph: "2.1"
+    kind: summarised
+    words: Alpha is too strict.
+    concerns: [alpha]
+    response: {status: addressed, text: Reworded in version 2.0.}
+"""
+
+
+def broken_answering_version(project: Project) -> None:
+    """Version 2.0 answers the consultation, and cannot be read."""
+    project.versions({"1.0.yaml": GOOD, "2.0.yaml": GOOD.replace('"1.0"', '"2.0"').replace(
+        "title: First", "title: [First")})
+    (project.data / "consultation.yaml").write_text(CONSULTATION, encoding="utf-8")
+    manifest = project.data / "code.yaml"
+    manifest.write_text(manifest.read_text(encoding="utf-8") + "consultation: consultation.yaml\n",
+                        encoding="utf-8")
+
+
+OUTSIDE = ("Fix: put the file in the data folder, content/data/ (the folder of code.yaml), "
+           "and list its path from there, e.g. 'versions/1.0.yaml'")
 SYNTAX = "Fix: correct the YAML syntax near that line (indent with spaces, quote text with ':')"
 CATALOGUE: dict[str, Case] = {
     "malformed YAML": Case(edit("title: First", "title: [First"), [
@@ -170,6 +234,42 @@ CATALOGUE: dict[str, Case] = {
     "a date that does not exist": Case(edit("2020-01-01", "2020-02-30"), [
         f"{VERSION}:5: '2020-02-30' is not a real date (day is out of range for month). "
         "Fix: write a date that exists as YYYY-MM-DD, e.g. 2019-10-01"]),
+    "a version file outside the data folder": Case(manifest_lists("/etc/passwd"), [
+        "content/data/code.yaml:5: versions: '/etc/passwd' is outside the data folder. "
+        f"{OUTSIDE}"]),
+    "a version file reached with '..'": Case(manifest_lists("../../mkdocs.yml"), [
+        "content/data/code.yaml:5: versions: '../../mkdocs.yml' is outside the data folder. "
+        f"{OUTSIDE}"]),
+    "a version id that is a path": Case(edit('id: "1.0"', 'id: "../../etc"'), [
+        f"{VERSION}:1: field 'id' must be a version number such as 2.1, not '../../etc'. "
+        'Fix: write two whole numbers joined by a dot, in quotes, e.g. id: "2.1"']),
+    "a Python tag": Case(edit("title: First", "title: !!python/object/apply:os.system [id]"), [
+        f"{VERSION}:9: the YAML tag '!!python/object/apply:os.system' is not allowed. Fix: "
+        "remove the tag (the word starting with '!'); if the value is text that starts with "
+        "'!', put it in quotes"]),
+    "an over-long section title": Case(edit("title: First", "title: " + "F" * 201), [
+        f"{VERSION}:9: section 'first': field 'title' is 201 characters long; the limit is "
+        "200. Fix: shorten it to at most 200 characters"]),
+    "a guidance file that is a list": Case(guidance_file("- id: help\n"), [
+        "content/data/guidance.yaml:1: the file does not hold a mapping of fields. Fix: start "
+        "the file with 'guidance:' and list each entry under it, e.g. '- id: lga-guide'"]),
+    "a version file that fails, which the consultation names": Case(
+        broken_answering_version, [
+            "content/data/versions/2.0.yaml:10: malformed YAML at column 12: expected ',' or "
+            f"']', but got ':'. {SYNTAX}"]),
+    "a date in mkdocs.yml that does not exist": Case(config("extra:\n", ACCESSIBILITY), [
+        "mkdocs.yml:23: extra.accessibility.tested: '2026-02-30' is not a real date. "
+        "Fix: write a date that exists, as YYYY-MM-DD, e.g. 2026-02-28"]),
+    "a setting given twice in mkdocs.yml": Case(
+        config("site_name: Fixture Code\n", "site_name: Fixture Code\nsite_name: Other Code\n"), [
+            "mkdocs.yml:4: site_name: 'site_name' is given twice, at lines 3 and 4; MkDocs "
+            "would silently keep only the second. Fix: remove one of the two 'site_name:' "
+            "lines"]),
+    "a wrong setting in mkdocs.yml": Case(config("extra:\n", "extra:\n  monitoring_officer:\n"
+                                                 "    post: Monitoring Officer\n"
+                                                 "    email: mo at example.org\n"), [
+        "mkdocs.yml:21: extra.monitoring_officer.email: 'mo at example.org' is not a valid "
+        "email. Fix: correct the value in mkdocs.yml"]),
     "an invisible control character": Case(edit("Beta.", "Be\x07ta."), [
         f"{VERSION}:16: contains a control character (U+0007) that YAML does not allow. "
         "Fix: delete it: it is invisible in most editors, so retype the text around it"]),

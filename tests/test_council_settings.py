@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import subprocess
+import sys
+from pathlib import Path
 from typing import Any
 
 import pytest
 
+from macros.load.configfile import check_config
 from macros.load.settings import Settings, SettingsError, read_settings
 from macros.render.environment import Templates
 from macros.render.statements import render_accessibility_statement, render_contact
@@ -128,3 +132,84 @@ def test_fully_compliant_statement_in_northern_ireland_with_its_own_contact() ->
     assert "The test was carried out by the web team." in html
     assert 'href="mailto:web@example.org"' in html
     assert "mo@example.org" not in html
+
+
+CONFIG = """\
+site_name: Example Code
+site_url: https://code.example.org/
+extra:
+  council:
+    name: Example Borough Council
+  accessibility:
+    compliance: partially
+    non_accessible: [Some tables have no headers.]
+    prepared: 2025-01-02
+    tested: 2025-01-03
+    method: Checked with automated tools.
+"""
+
+
+def config_problems(tmp_path: Path, text: str, name: str = "mkdocs.yml") -> list[str]:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return [str(p) for p in check_config(path, tmp_path).problems]
+
+
+def test_a_date_that_does_not_exist_in_mkdocs_yml_is_one_line(tmp_path: Path) -> None:
+    assert config_problems(tmp_path, CONFIG.replace("2025-01-03", "2026-02-30")) == [
+        "mkdocs.yml:10: extra.accessibility.tested: '2026-02-30' is not a real date. "
+        "Fix: write a date that exists, as YYYY-MM-DD, e.g. 2026-02-28"]
+
+
+def test_a_key_given_twice_in_mkdocs_yml_names_both_lines(tmp_path: Path) -> None:
+    text = CONFIG + "site_name: Another Code\n"
+    text = text.replace("    name: Example Borough Council\n",
+                        "    name: Example Borough Council\n    name: Example Council\n")
+    assert config_problems(tmp_path, text) == [
+        "mkdocs.yml:6: extra.council.name: 'name' is given twice, at lines 5 and 6; MkDocs "
+        "would silently keep only the second. Fix: remove one of the two 'name:' lines",
+        "mkdocs.yml:13: site_name: 'site_name' is given twice, at lines 1 and 13; MkDocs would "
+        "silently keep only the second. Fix: remove one of the two 'site_name:' lines"]
+
+
+def test_the_files_mkdocs_yml_inherits_from_are_checked_too(tmp_path: Path) -> None:
+    (tmp_path / "base.yml").write_text(CONFIG.replace("2025-01-02", "2025-13-01"),
+                                       encoding="utf-8")
+    assert config_problems(tmp_path, "INHERIT: base.yml\nsite_name: Child\n") == [
+        "base.yml:9: extra.accessibility.prepared: '2025-13-01' is not a real date. "
+        "Fix: write a date that exists, as YYYY-MM-DD, e.g. 2026-02-28"]
+
+
+def test_mkdocs_yml_tags_and_quoted_dates_are_left_to_mkdocs(tmp_path: Path) -> None:
+    text = CONFIG + ("markdown_extensions:\n  - pymdownx.superfences:\n      custom_fences:\n"
+                     "        - format: !!python/name:pymdownx.superfences.fence_code_format\n"
+                     "copyright: !ENV [COPYRIGHT, 'none']\nedit_uri: '2026-02-30'\n")
+    assert config_problems(tmp_path, text) == []
+
+
+def test_a_wrong_setting_names_its_line_in_the_file_that_holds_it(tmp_path: Path) -> None:
+    (tmp_path / "base.yml").write_text(CONFIG + "  monitoring_officer:\n    post: MO\n"
+                                       "    email: mo at example.org\n", encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text("INHERIT: base.yml\nextra:\n  monitoring_officer:\n"
+                                         "    post: Monitoring Officer\n", encoding="utf-8")
+    checked = check_config(tmp_path / "mkdocs.yml", tmp_path)
+    extra = copy.deepcopy(GOOD)
+    extra["monitoring_officer"] = {"post": "Monitoring Officer", "email": "mo at example.org"}
+    with pytest.raises(SettingsError) as err:
+        read_settings(extra, "mkdocs.yml", checked.locate)
+    assert [str(p) for p in err.value.problems] == [
+        "base.yml:14: extra.monitoring_officer.email: 'mo at example.org' is not a valid email. "
+        "Fix: correct the value in mkdocs.yml"]
+
+
+def test_the_check_before_mkdocs_reads_the_file_prints_one_line(tmp_path: Path) -> None:
+    (tmp_path / "mkdocs.yml").write_text(CONFIG.replace("2025-01-03", "2026-02-30"),
+                                         encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "macros.adapters.config_check",
+                             "mkdocs.yml"], cwd=tmp_path, capture_output=True, text=True,
+                            check=False)
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        "The Code's data has 1 problem:",
+        "mkdocs.yml:10: extra.accessibility.tested: '2026-02-30' is not a real date. "
+        "Fix: write a date that exists, as YYYY-MM-DD, e.g. 2026-02-28"]

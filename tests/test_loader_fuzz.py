@@ -128,7 +128,8 @@ def mutated(draw: st.DrawFn) -> tuple[str, list[bytes]]:
     elif kind == "retype" and paths:
         path = draw(st.sampled_from(paths))
         parent_of(first, path)[path[-1]] = copy.deepcopy(draw(st.sampled_from(
-            [None, 7, 1.5, True, [], {}, ["a"], {"a": 1}, "", "2019-02-30"])))
+            [None, 7, 1.5, True, [], {}, ["a"], {"a": 1}, "", "2019-02-30", "../../etc",
+             "x" * 20_001])))
     elif kind == "second":
         second = draw(versions(draw(st.sampled_from(["1.0", "2.0", "10.1", "2"]))))
         second["date"] = draw(st.sampled_from([first["date"], "2100-01-01", "1900-01-01"]))
@@ -141,7 +142,8 @@ def mutated(draw: st.DrawFn) -> tuple[str, list[bytes]]:
     elif kind == "text":
         lines = raw[0].decode().splitlines(keepends=True)
         at = draw(st.integers(0, len(lines) - 1))
-        edit = draw(st.sampled_from(["\t", "  ", "- ", ": ", "[", "{", "'", "&a ", "*a ", "!!"]))
+        edit = draw(st.sampled_from(["\t", "  ", "- ", ": ", "[", "{", "'", "&a ", "*a ", "!!",
+                                     "!!python/object/apply:os.system ", "!include "]))
         lines[at] = edit + lines[at] if draw(st.booleans()) else lines[at][:-1] + edit + "\n"
         raw[0] = "".join(lines).encode()
     return kind, raw

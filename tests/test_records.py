@@ -162,7 +162,7 @@ def test_text_over_its_limit(tmp_path: Path) -> None:
                 f"summary: S., callout: {'x' * 81}}}\n")
     assert problems(tmp_path, guidance, GuidanceList) == [
         "data.yaml:2: guidance 'help': field 'callout' is 81 characters long; the limit is 80. "
-        "Fix: shorten it or split it into several clauses"]
+        "Fix: shorten it to at most 80 characters"]
 
 
 def test_valid_data_becomes_typed_immutable_records(tmp_path: Path) -> None:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 import pytest
-from testkit import VERSION_HEAD, CodeDir
+from testkit import FIXTURES, VERSION_HEAD, CodeDir
 
 from macros.compute.code import build_code
 from macros.model.problems import CodeDataError
@@ -81,6 +84,33 @@ CASES = {
         f"{FILE}:15: clause 'beta': link address 'javascript:alert(1' is not allowed. "
         "Fix: links must start with https:// or mailto:",
     ),
+    "version id that is a path": (
+        GOOD.replace('id: "1.0"', 'id: "../../etc"'),
+        f"{FILE}:1: field 'id' must be a version number such as 2.1, not '../../etc'. "
+        'Fix: write two whole numbers joined by a dot, in quotes, e.g. id: "2.1"',
+    ),
+    "a Python tag": (
+        GOOD.replace("title: One", "title: !!python/object/apply:os.system [ls]"),
+        f"{FILE}:9: the YAML tag '!!python/object/apply:os.system' is not allowed. Fix: remove "
+        "the tag (the word starting with '!'); if the value is text that starts with '!', put "
+        "it in quotes",
+    ),
+    "a tag of the editor's own": (
+        GOOD.replace("text: Beta.", "text: !include beta.txt"),
+        f"{FILE}:15: the YAML tag '!include' is not allowed. Fix: remove the tag (the word "
+        "starting with '!'); if the value is text that starts with '!', put it in quotes",
+    ),
+    "over-long section title": (
+        GOOD.replace("title: One", "title: " + "O" * 201),
+        f"{FILE}:9: section 'one': field 'title' is 201 characters long; the limit is 200. "
+        "Fix: shorten it to at most 200 characters",
+    ),
+    "over-long item text": (
+        GOOD.replace("text: Beta.", "text: Beta.\n        items:\n          - key: b-one\n"
+                     "            text: " + "b" * 20_001),
+        f"{FILE}:18: item 'b-one': field 'text' is 20,001 characters long; the limit is "
+        "20,000. Fix: shorten it or split it into several items",
+    ),
     "verbatim clause without its source": (
         GOOD.replace('{kind: verbatim, source: "2.2"}', "{kind: verbatim}"),
         f"{FILE}:16: clause 'beta': field 'provenance': a verbatim clause needs 'source': the "
@@ -138,3 +168,62 @@ def test_a_listed_file_that_is_a_directory(code_dir: CodeDir) -> None:
         "content/data/versions/folder.yaml: is a directory, not a YAML file. Fix: point the "
         "manifest at a .yaml file inside it, or remove the entry"
     ]
+
+
+def test_a_guidance_file_that_is_a_list_is_told_how_guidance_starts(code_dir: CodeDir) -> None:
+    code_dir.version(GOOD)
+    (code_dir.data / "guidance.yaml").write_text("- id: help\n", encoding="utf-8")
+    with pytest.raises(CodeDataError) as caught:
+        build_code(code_dir.manifest, code_dir.root)
+    assert [str(p) for p in caught.value.problems] == [
+        "content/data/guidance.yaml:1: the file does not hold a mapping of fields. Fix: start "
+        "the file with 'guidance:' and list each entry under it, e.g. '- id: lga-guide'"]
+
+
+RECORD = "content/data/consultation.yaml"
+CONSULTATION_CASES = {
+    "HTML in a comment's words": (
+        "Who can tell how fast I type?", "Who can <b>tell</b>?",
+        f"{RECORD}:23: comment 'bob-haste': HTML is not allowed in a comment's words (found "
+        "'<b>'). Fix: write plain text; use **bold**, *emphasis* or [text](https://address) "
+        "instead",
+    ),
+    "over-long topic": (
+        "topic: Posting in haste", "topic: " + "haste " * 30,
+        f"{RECORD}:20: comment 'bob-haste': field 'topic' is 179 characters long; the limit is "
+        "120. Fix: shorten it to at most 120 characters",
+    ),
+    "reviewed version that is not a version number": (
+        'reviewed_version: "1.0"', 'reviewed_version: "v1"',
+        f"{RECORD}:1: field 'reviewed_version' must be a version number such as 2.1, not "
+        "'v1'. Fix: write two whole numbers joined by a dot, in quotes, e.g. "
+        'reviewed_version: "2.1"',
+    ),
+}
+
+
+@pytest.mark.parametrize("name", CONSULTATION_CASES)
+def test_each_consultation_message_names_its_own_field(tmp_path: Path, name: str) -> None:
+    old, new, expected = CONSULTATION_CASES[name]
+    data = tmp_path / "content" / "data"
+    shutil.copytree(FIXTURES / "consultation", data)
+    record = data / "consultation.yaml"
+    text = record.read_text(encoding="utf-8")
+    assert text.count(old) == 1
+    record.write_text(text.replace(old, new), encoding="utf-8")
+    with pytest.raises(CodeDataError) as caught:
+        build_code(data / "code.yaml", tmp_path)
+    assert [str(p) for p in caught.value.problems] == [expected]
+
+
+def test_a_consultation_file_that_is_a_list_is_told_how_the_record_starts(
+    tmp_path: Path,
+) -> None:
+    data = tmp_path / "content" / "data"
+    shutil.copytree(FIXTURES / "consultation", data)
+    (data / "consultation.yaml").write_text("- ann\n", encoding="utf-8")
+    with pytest.raises(CodeDataError) as caught:
+        build_code(data / "code.yaml", tmp_path)
+    assert [str(p) for p in caught.value.problems] == [
+        f"{RECORD}:1: the file does not hold a mapping of fields. Fix: start the file with the "
+        "fields of the consultation record, e.g. 'reviewed_version: \"1.0\"'"]

@@ -29,21 +29,23 @@ from macros.adapters.preview import Builder, data_paths, keep_last_good_site
 from macros.adapters.theme_html import fix_theme_html
 from macros.adapters.theme_text import nav_titles, page_titles
 from macros.adapters.version_site import (
-    check_record,
+    RecordCheck,
+    check_record_against,
     check_record_output,
     search_index_for_versions,
     versions_file,
     with_code_nav,
 )
-from macros.compute.code import Code, build_code
+from macros.compute.code import Code, check_code
 from macros.compute.downloads import Download
 from macros.export.downloads import build_downloads, schema_files
 from macros.export.pdf import PdfUnavailable
 from macros.export.schema import schema_text
+from macros.load.configfile import check_config
 from macros.load.glossary import EMPTY as EMPTY_GLOSSARY
 from macros.load.glossary import Glossary, load_glossary
-from macros.load.settings import Settings, SettingsError, read_settings
-from macros.model.problems import CodeDataError
+from macros.load.settings import Locate, Settings, SettingsError, read_settings
+from macros.model.problems import CodeDataError, Problem
 from macros.render.abbreviations import Abbreviations
 from macros.render.environment import Templates, site_templates, template_problem
 from macros.render.pages import GeneratedPage, generated_pages
@@ -89,29 +91,34 @@ class ClausesPlugin(BasePlugin[ClausesConfig]):
         base = self.base = Path(config.config_file_path).parent
         templates = self.templates = Templates(site_templates(config.theme.custom_dir),
                                                cache=base / self.config.template_cache)
-        try:
-            with _without_cycle_collection():
-                self.code = build_code(base / self.config.manifest, base)
-        except CodeDataError as err:
-            raise Abort(str(err)) from None
+        with _without_cycle_collection():
+            checked = check_code(base / self.config.manifest, base)
+        record = (check_record_against(checked, base / self.config.url_record, base)
+                  if self.config.url_record else RecordCheck([], []))
+        self.glossary, glossary_problems = _use_glossary(
+            config, base / self.config.glossary, required=self.config.glossary != DEFAULT_GLOSSARY)
+        config_file = check_config(Path(config.config_file_path), base)
+        self.settings, settings_problems = _council_settings(config, config_file.locate)
+        site_url, council, unset = _download_settings(config)
+        said = tuple(p.key for p in settings_problems if p.key)
+        # One report of every problem: a lost published URL first, what could not be checked
+        # because of the others last.
+        problems = [*record.problems, *checked.problems, *glossary_problems,
+                    *config_file.problems, *settings_problems,
+                    *(p for p in unset if not (p.key or "").startswith(said)), *record.unchecked]
+        code = checked.code
+        if problems or code is None:
+            raise Abort(str(CodeDataError(problems)))
+        self.code = code
+        self.abbreviations = Abbreviations(self.glossary, templates)
         try:
             with template_errors(base):
-                self.downloads = build_downloads(templates, self.code,
-                                                 *_download_settings(config),
+                self.downloads = build_downloads(templates, code, site_url, council,
                                                  pdf_cache=base / self.config.pdf_cache,
                                                  pdf=self.config.pdf)
         except PdfUnavailable as err:
             raise Abort(str(err)) from None
-        self.glossary = _use_glossary(config, base / self.config.glossary,
-                                      required=self.config.glossary != DEFAULT_GLOSSARY)
-        self.abbreviations = Abbreviations(self.glossary, self.templates)
-        self.settings = _council_settings(config)
-        try:
-            if self.config.url_record:
-                check_record(self.code, base / self.config.url_record, base)
-        except CodeDataError as err:
-            raise Abort(str(err)) from None
-        config.nav = with_code_nav(self.code, config.nav)
+        config.nav = with_code_nav(code, config.nav)
         if RUNNING_CSS_PATH not in config.extra_css:
             config.extra_css.append(RUNNING_CSS_PATH)
         return config
@@ -245,31 +252,33 @@ def _without_cycle_collection() -> Iterator[None]:
         gc.freeze()
 
 
-def _download_settings(config: MkDocsConfig) -> tuple[str, str]:
+def _download_settings(config: MkDocsConfig) -> tuple[str, str, list[Problem]]:
     """site_url and extra.council.name: the PDF and JSON print full URLs and the council."""
     problems = []
+    shown = Path(config.config_file_path).name
     site_url = config.site_url or ""
     if not site_url.startswith(("https://", "http://")):
-        problems.append(f"{config.config_file_path}: site_url is not set: set it to the site's "
-                        "public address; the PDF and JSON print each clause's full URL")
+        problems.append(Problem(shown, None, "site_url", "is not set",
+                                "set it to the site's public address; the PDF and JSON print "
+                                "each clause's full URL"))
     council = (config.extra.get("council") or {}).get("name") or ""
     if not council:
-        problems.append(f"{config.config_file_path}: extra.council.name is not set: add "
-                        "'extra: council: name: ...'; the PDF and JSON name the council")
-    if problems:
-        raise Abort("\n".join(problems))
-    return site_url, council
+        problems.append(Problem(shown, None, "extra.council.name", "is not set",
+                                "add 'extra: council: name: ...'; the PDF and JSON name the "
+                                "council"))
+    return site_url, council, problems
 
 
-def _use_glossary(config: MkDocsConfig, path: Path, required: bool) -> Glossary:
+def _use_glossary(config: MkDocsConfig, path: Path, required: bool
+                  ) -> tuple[Glossary, list[Problem]]:
     """Load the glossary and have Markdown append it to every hand-written page."""
     if not path.is_file() and not required:
-        return EMPTY_GLOSSARY
+        return EMPTY_GLOSSARY, []
     base = Path(config.config_file_path).parent
     loaded = load_glossary(path, str(path.relative_to(base)) if path.is_relative_to(base)
                            else str(path))
     if isinstance(loaded, list):
-        raise Abort("\n".join(str(p) for p in loaded))
+        return EMPTY_GLOSSARY, loaded
     for extension in ("abbr", "pymdownx.snippets"):
         if extension not in config.markdown_extensions:
             config.markdown_extensions.append(extension)
@@ -279,17 +288,18 @@ def _use_glossary(config: MkDocsConfig, path: Path, required: bool) -> Glossary:
     snippets["base_path"] = [*bases, str(path.parent.resolve())]
     snippets["auto_append"] = [*snippets.get("auto_append", []), path.name]
     snippets.setdefault("check_paths", True)
-    return loaded
+    return loaded, []
 
 
-def _council_settings(config: MkDocsConfig) -> Settings | None:
+def _council_settings(config: MkDocsConfig, locate: Locate
+                      ) -> tuple[Settings | None, list[Problem]]:
     """The council's settings (extra.council, extra.monitoring_officer, extra.accessibility).
 
     Checked whenever any of them is given; pages that need them fail clearly without them.
     """
     if not any(k in config.extra for k in ("monitoring_officer", "accessibility")):
-        return None
+        return None, []
     try:
-        return read_settings(config.extra, Path(config.config_file_path).name)
+        return read_settings(config.extra, Path(config.config_file_path).name, locate), []
     except SettingsError as err:
-        raise Abort(str(err)) from None
+        return None, err.problems

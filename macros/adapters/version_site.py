@@ -8,17 +8,19 @@ from __future__ import annotations
 
 import json
 import posixpath
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from macros.adapters.material import selector_base, versions_json
 from macros.compute import urls
-from macros.compute.code import Code
+from macros.compute.code import Code, CodeCheck
 from macros.compute.published import changed_wording, unrecorded_wording
-from macros.compute.recordfile import RecordFile, read_record_file
-from macros.compute.urlrecord import computed_urls, lost_urls, missing_in_output
+from macros.compute.recordfile import Recorded, RecordFile, read_record_file
+from macros.compute.urlrecord import computed_urls, lost_urls, missing_in_output, vouched_for
 from macros.compute.versions import nav_entries
-from macros.model.problems import CodeDataError
+from macros.model.problems import CodeDataError, Problem
+from macros.model.wording import and_list
 
 
 def _nav_target(entry: Any) -> str | None:
@@ -105,11 +107,60 @@ def check_record(code: Code, record_path: Path, base: Path) -> None:
     """Raise CodeDataError naming every recorded URL the Code no longer publishes, and every
     clause or section of a published version whose wording differs from the record."""
     record, shown = _read(record_path, base)
-    lost = lost_urls(record.urls, computed_urls(code), shown)
-    problems = [*lost, *unrecorded_wording(code, record, shown),
-                *changed_wording(code, record, base, lost)]
+    problems = _record_problems(code, record, record.urls, shown, base)
     if problems:
         raise CodeDataError(problems)
+
+
+class RecordCheck(NamedTuple):
+    """What checking the record against the data found."""
+
+    problems: list[Problem]  # the record cannot be read, a URL is lost or wording changed
+    unchecked: list[Problem]  # what could not be checked because the data has problems
+
+
+def check_record_against(checked: CodeCheck, record_path: Path, base: Path) -> RecordCheck:
+    """Check the record against the Code, or, while the data has problems, against the
+    versions whose own data is fine; say how much of the record that leaves unchecked."""
+    shown = _shown(record_path, base)
+    record = read_record_file(record_path, shown)
+    if isinstance(record, list):
+        return RecordCheck(record, [])
+    if checked.code is not None:
+        return RecordCheck(_record_problems(checked.code, record, record.urls, shown, base), [])
+    if checked.numbered is None:
+        return RecordCheck([], [_unchecked(shown, len(record.urls), "the Code cannot be "
+                                           "numbered while the manifest has the problems "
+                                           "above")] if record.urls else [])
+    code = checked.numbered
+    vouched = vouched_for(code, every_version=checked.every_version,
+                          consultation=not checked.consultation_failed)
+    entries = tuple(e for e in record.urls if vouched(e.published.url))
+    parts = []
+    if checked.unnumbered:
+        parts.append(f"the versions in {and_list(checked.unnumbered)}")
+    if not checked.every_version:
+        parts.extend(("the clause histories", "the changes", "the version in force"))
+    if checked.consultation_failed:
+        parts.append("the consultation record")
+    left = len(record.urls) - len(entries)
+    return RecordCheck(
+        _record_problems(code, record, entries, shown, base),
+        [_unchecked(shown, left, f"those of {and_list(parts)}, whose data has the problems "
+                                 "above")] if left else [])
+
+
+def _record_problems(code: Code, record: RecordFile, entries: Iterable[Recorded], shown: str,
+                     base: Path) -> list[Problem]:
+    lost = lost_urls(entries, computed_urls(code), shown)
+    return [*lost, *unrecorded_wording(code, record, shown),
+            *changed_wording(code, record, base, lost)]
+
+
+def _unchecked(shown: str, count: int, which: str) -> Problem:
+    return Problem(shown, None, None,
+                   f"{count} recorded URL{'s' if count != 1 else ''} could not be checked: "
+                   f"{which}", "correct those problems; the next build checks every recorded URL")
 
 
 def check_record_output(record_path: Path, base: Path, site_dir: Path) -> None:

@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
+from typing import NamedTuple
 
 from macros.compute import changelog as changes
 from macros.compute.consultation import ConsultationRecord, load_consultation
@@ -17,7 +18,7 @@ from macros.compute.guidance import check_guidance
 from macros.compute.numbering import NumberedVersion, number_version
 from macros.load.loader import load_code
 from macros.load.validate import check_version, check_versions
-from macros.model.problems import CodeDataError
+from macros.model.problems import CodeDataError, Problem
 from macros.model.records import Guidance, Status
 
 
@@ -60,35 +61,78 @@ class Code:
         return self.versions[index - 1] if index else None
 
 
+class CodeCheck(NamedTuple):
+    """What loading and checking the Code's data found: the Code, or every problem and what
+    could be numbered in spite of them."""
+
+    code: Code | None  # the whole Code; None when the data has a problem
+    problems: tuple[Problem, ...]  # every problem, causes before what they affect
+    # The versions whose own data is fine, numbered (the whole Code when `code` is set):
+    # enough to check what was published of them while other files have problems.
+    # None when the manifest itself cannot be read.
+    numbered: Code | None
+    # The version files the manifest lists that are not in `numbered`.
+    unnumbered: tuple[str, ...] = ()
+    # Whether the consultation record the manifest lists could not be loaded and checked.
+    consultation_failed: bool = False
+
+    @property
+    def every_version(self) -> bool:
+        """Whether every version is in `numbered`, with the changes between them."""
+        return self.numbered is not None and not self.unnumbered
+
+
 def build_code(manifest_path: Path, base: Path | None = None) -> Code:
     """Load and check everything the manifest lists; raise CodeDataError on any problem."""
+    checked = check_code(manifest_path, base)
+    if checked.code is None:
+        raise CodeDataError(checked.problems)
+    return checked.code
+
+
+def check_code(manifest_path: Path, base: Path | None = None) -> CodeCheck:
+    """Load and check everything the manifest lists, and number what can be numbered.
+
+    Every check whose input is sound runs, so one build reports every problem that does
+    not follow from another: the changes between versions are checked whenever every
+    version is, whatever the guidance or the consultation record says.
+    """
     base = base or manifest_path.parent
     raw = load_code(manifest_path, base)
     if isinstance(raw, list):
-        raise CodeDataError(raw)
+        return CodeCheck(None, tuple(raw), None, ())
     guidance = {g.id: g for g in raw.guidance.model.guidance} if raw.guidance else {}
     # If the guidance file itself failed, do not also report every citation of it.
     guidance_failed = raw.manifest.guidance is not None and raw.guidance is None
     guidance_ids = None if guidance_failed else frozenset(guidance)
-    problems = [*raw.problems, *check_versions(raw)]
+    across = check_versions(raw)
+    problems = [*raw.problems, *across]
     if raw.guidance:
         problems.extend(check_guidance(raw.guidance))
-    consultation, consultation_problems = load_consultation(raw, manifest_path, base)
+    consultation, consultation_problems = load_consultation(raw)
     problems.extend(consultation_problems)
-    numbered = []
+    numbered: list[NumberedVersion] = []
     docs = []
+    unnumbered = list(raw.failed_versions)
     for loaded in raw.versions:
         checked = check_version(loaded, guidance_ids)
         problems.extend(checked.problems)
-        if not checked.problems:
+        if checked.problems:
+            unnumbered.append(loaded.doc.file)
+        else:
             numbered.append(number_version(loaded.model, loaded.doc.file, checked.texts))
             docs.append(loaded.doc)
-    if problems:
-        raise CodeDataError(problems)
-    changelog = changes.build_changelog(numbered)
-    problems = changes.check(changelog, list(zip(numbered, docs, strict=True)))
-    if problems:
-        raise CodeDataError(problems)
+    # Versions with the same id cannot be compared; nor can versions while one is missing.
+    ids = [v.id for v in numbered]
+    comparable = not unnumbered and len(set(ids)) == len(ids)
+    changelog = changes.build_changelog(numbered if comparable else ())
+    if comparable:
+        problems.extend(changes.check(changelog, list(zip(numbered, docs, strict=True))))
     manifest = raw.manifest
-    return Code(manifest.title, manifest.source_document, tuple(numbered),
-                MappingProxyType(guidance), changelog=changelog, consultation=consultation)
+    whole = Code(manifest.title, manifest.source_document, tuple(numbered),
+                 MappingProxyType(guidance), changelog=changelog, consultation=consultation)
+    consultation_failed = manifest.consultation is not None and consultation is None
+    if problems:
+        return CodeCheck(None, tuple(problems), whole, tuple(unnumbered),
+                         consultation_failed)
+    return CodeCheck(whole, (), whole)

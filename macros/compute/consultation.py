@@ -10,13 +10,12 @@ The result is an index that pages read to link clauses and comments both ways.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from pathlib import Path
 from types import MappingProxyType
 from typing import NamedTuple
 
 from macros.compute import urls
 from macros.compute.views import Link
-from macros.load.loader import Loaded, RawCode, load_model
+from macros.load.loader import Loaded, RawCode
 from macros.model import inline
 from macros.model.inline import Paragraph
 from macros.model.problems import Problem, did_you_mean
@@ -67,13 +66,6 @@ class ConsultationRecord(NamedTuple):
         return [(member, tuple(found)) for member, found in groups.items()]
 
 
-def _shown(path: Path, base: Path) -> str:
-    try:
-        return str(path.resolve().relative_to(base.resolve()))
-    except ValueError:
-        return str(path)
-
-
 def _keys(version: Version) -> tuple[set[str], set[str]]:
     """(clause keys, item keys) of a version."""
     clauses: set[str] = set()
@@ -107,12 +99,9 @@ def _answers(loaded: Loaded[Version]) -> Iterator[_Answer]:
             yield _Answer(loaded, f"removed '{removal.key}'", ("removed", r, "answers", a), cid)
 
 
-def load_consultation(
-    raw: RawCode, manifest_path: Path, base: Path
-) -> tuple[ConsultationRecord | None, list[Problem]]:
-    """Load the manifest's consultation file (if any) and check it against the versions."""
-    name = raw.manifest.consultation
-    if name is None:
+def load_consultation(raw: RawCode) -> tuple[ConsultationRecord | None, list[Problem]]:
+    """Check the manifest's consultation file (if any) against the versions."""
+    if raw.manifest.consultation is None:
         return None, [
             Problem(a.loaded.doc.file, a.loaded.doc.line(a.loc), a.label,
                     f"answers comment '{a.comment_id}' but {MANIFEST_FILE} lists no "
@@ -120,11 +109,9 @@ def load_consultation(
                     "add 'consultation: consultation.yaml' to the manifest, or remove the id")
             for loaded in raw.versions for a in _answers(loaded)
         ]
-    path = manifest_path.parent / name
-    result = load_model(path, _shown(path, base), Consultation)
-    if isinstance(result, list):
-        return None, result
-    return check_consultation(result, raw)
+    if raw.consultation is None:
+        return None, []  # the file could not be loaded: its problems are in raw.problems
+    return check_consultation(raw.consultation, raw)
 
 
 def check_consultation(
@@ -144,7 +131,8 @@ def check_consultation(
     listed = ", ".join(versions)
     for field in ("reviewed_version", "answered_by"):
         vid = getattr(consultation, field)
-        if vid not in versions:
+        # A version file that could not be loaded may be this version: its own problems say so.
+        if vid not in versions and raw.every_version_loaded:
             report((field,), "consultation", f"{field} '{vid}' is not a version of the Code",
                    f"use the id of a version listed in {MANIFEST_FILE}: {listed}")
     reviewed = versions.get(consultation.reviewed_version)
@@ -165,7 +153,7 @@ def check_consultation(
         else:
             seen[comment.id] = doc.line((*loc, "id"))
         try:
-            words[comment.id] = inline.parse(comment.words)
+            words[comment.id] = inline.parse(comment.words, "a comment's words")
             if any(True for _ in inline.xref_keys(words[comment.id])):
                 raise inline.InlineError("a comment's words cannot hold a cross-reference",
                                          "name the clause in 'concerns' instead of [[...]]")

@@ -101,6 +101,28 @@ def computed_urls(code: Code, providers: Iterable[Provider] = PROVIDERS
     return found
 
 
+def vouched_for(code: Code, *, every_version: bool, consultation: bool
+                ) -> Callable[[str], bool]:
+    """Which recorded URLs `code` can say are kept, when it holds only the versions whose own
+    data is fine: their pages and anchors, PDFs and JSON, and the schemas; the rest
+    (histories, changes, the version in force) only with `every_version`, and the
+    consultation's only with `consultation` (it was checked, or the manifest lists none)."""
+    pages = {urls.version_path(v.id) for v in code.versions}
+    files = {urls.download_path(v.id, ext) for v in code.versions for ext in ("pdf", "json")}
+    files.update(urls.schema_path(name)
+                 for name in (urls.VERSION_SCHEMA_NAME, urls.CHANGES_SCHEMA_NAME))
+
+    def vouched(url: str) -> bool:
+        path = url.partition("#")[0]
+        if path in pages or url in files:
+            return True
+        if path == urls.CONSULTATION_PATH:
+            return consultation
+        return every_version
+
+    return vouched
+
+
 def lost_urls(record: Iterable[Recorded], computed: Mapping[str, PublishedUrl],
               shown_as: str) -> list[Problem]:
     """One problem per recorded URL that the Code no longer publishes, or that changed meaning."""

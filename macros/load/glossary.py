@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
 
+from macros.load.yamlfile import read_file
 from macros.model.problems import Problem
 
 _LINE = re.compile(r"^\*\[(?P<abbr>[^\]]+)\]:[ \t]*(?P<title>.*?)\s*$")
@@ -65,12 +66,17 @@ def parse_glossary(text: str, shown_as: str) -> Glossary | list[Problem]:
 
 def load_glossary(path: Path, shown_as: str) -> Glossary | list[Problem]:
     """Read the glossary at `path`; return the problems instead if it is missing or malformed."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
+    option = "the 'glossary' option of the clauses plugin in mkdocs.yml"
+    if not path.exists() and not path.is_symlink():
         return [Problem(shown_as, None, None, "the glossary file does not exist",
-                        "create it, or correct the 'glossary' option of the clauses plugin "
-                        "in mkdocs.yml")]
+                        f"create it, or correct {option}")]
+    raw = read_file(path, shown_as, kind="glossary file", listed_in=option,
+                    directory_fix=f"point {option} at the glossary file",
+                    size_fix="keep one short line per abbreviation")
+    if isinstance(raw, Problem):
+        return [raw]
+    try:
+        text = raw.decode("utf-8")
     except UnicodeDecodeError:
         return [Problem(shown_as, None, None, "the glossary file is not UTF-8 text",
                         "save it as UTF-8")]

@@ -9,6 +9,7 @@ edits the YAML.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
@@ -19,7 +20,16 @@ from pydantic_core import ErrorDetails
 
 from macros.load.yamlfile import YamlDoc, read_yaml
 from macros.model.problems import Problem, did_you_mean
-from macros.model.records import GuidanceList, Manifest, Version, adapter, validate
+from macros.model.records import (
+    KEY_PATTERN,
+    VERSION_ID_PATTERN,
+    Consultation,
+    GuidanceList,
+    Manifest,
+    Version,
+    adapter,
+    validate,
+)
 
 M = TypeVar("M")
 
@@ -27,6 +37,18 @@ _CONTAINERS = {"sections": "section", "clauses": "clause", "items": "item", "gui
                "comments": "comment"}
 # pydantic's kinds of fault for a field a record does not declare (dataclasses give the first).
 UNKNOWN_FIELD = ("unexpected_keyword_argument", "extra_forbidden")
+
+
+# How each kind of file starts: the fix for a file that holds no fields at all.
+_STARTS: dict[type, str] = {
+    Version: "start the file with the fields of a version, e.g. 'id: \"1.0\"'",
+    GuidanceList: "start the file with 'guidance:' and list each entry under it, e.g. "
+                  "'- id: lga-guide'",
+    Consultation: "start the file with the fields of the consultation record, e.g. "
+                  "'reviewed_version: \"1.0\"'",
+    Manifest: "start the file with the fields of the manifest, e.g. 'title: ...' and "
+              "'versions:'",
+}
 
 
 class Loaded(NamedTuple, Generic[M]):
@@ -51,8 +73,8 @@ def load_model(path: Path, shown_as: str, model: type[M]) -> Loaded[M] | list[Pr
     if not isinstance(doc.data, dict):
         return [Problem(shown_as, doc.line(()), None,
                         "the file does not hold a mapping of fields",
-                        f"start the file with the fields of a {model.__name__.lower()}, "
-                        "e.g. 'id: \"1.0\"'")]
+                        _STARTS.get(model, "start the file with its fields, one 'name: value' "
+                                           "line each"))]
     try:
         return Loaded(doc, validate(model, doc.data))
     except ValidationError as err:
@@ -88,7 +110,13 @@ def _problem(doc: YamlDoc, model: type, wrong: ErrorDetails) -> Problem:
     if kind == "missing":
         return Problem(doc.file, doc.line(loc[:-1]), label, f"missing required field '{field}'",
                        f"add '{field}:' with a value")
-    if kind == "string_pattern_mismatch" and field in ("key", "id", "refs", "guidance", "answers"):
+    if kind == "string_pattern_mismatch" and ctx.get("pattern") == VERSION_ID_PATTERN:
+        return Problem(doc.file, doc.line(loc), label,
+                       f"field '{field}' must be a version number such as 2.1, not "
+                       f"{_shown(given)}",
+                       f"write two whole numbers joined by a dot, in quotes, e.g. "
+                       f"{field}: \"2.1\"")
+    if kind == "string_pattern_mismatch" and ctx.get("pattern") == KEY_PATTERN:
         return Problem(doc.file, doc.line(loc), label, f"'{given}' is not a valid key",
                        "use lower-case letters and digits joined by single hyphens, "
                        "e.g. 'facebook-page'")
@@ -99,7 +127,7 @@ def _problem(doc: YamlDoc, model: type, wrong: ErrorDetails) -> Problem:
     if kind == "string_too_long":
         return Problem(doc.file, doc.line(loc), label,
                        f"field '{field}' is {len(given):,} characters long; the limit is "
-                       f"{ctx['max_length']:,}", "shorten it or split it into several clauses")
+                       f"{ctx['max_length']:,}", _shorten(loc, ctx["max_length"]))
     what = f"each entry of '{field}'" if loc and isinstance(loc[-1], int) else f"field '{field}'"
     shown = _shown(given)
     if kind == "string_type" and given is None:
@@ -122,6 +150,14 @@ def _problem(doc: YamlDoc, model: type, wrong: ErrorDetails) -> Problem:
                        "write the date as YYYY-MM-DD, e.g. 2019-10-01")
     return Problem(doc.file, doc.line(loc), label, f"field '{field}': {fault_message(wrong)}",
                    "correct the value; the schema in content/pages/schema/ lists what is allowed")
+
+
+def _shorten(loc: Sequence[str | int], limit: int) -> str:
+    """How to bring an over-long value within its limit: the text of a clause or an item may
+    be split into several; anything else is shortened."""
+    if len(loc) >= 3 and loc[-1] == "text" and loc[-3] in ("clauses", "items"):
+        return f"shorten it or split it into several {loc[-3]}"
+    return f"shorten it to at most {limit:,} characters"
 
 
 def fault_message(wrong: ErrorDetails) -> str:
@@ -209,6 +245,51 @@ class RawCode(NamedTuple):
     versions: tuple[Loaded[Version], ...]
     guidance: Loaded[GuidanceList] | None
     problems: tuple[Problem, ...] = ()
+    # The version files listed that could not be read or validated, as shown in problems
+    # (which say why): checks that need every version leave out what these might hold.
+    failed_versions: tuple[str, ...] = ()
+    # The consultation record, when the manifest lists one and it loaded.
+    consultation: Loaded[Consultation] | None = None
+
+    @property
+    def every_version_loaded(self) -> bool:
+        """True when every version file the manifest lists was read and validated."""
+        return not self.failed_versions
+
+
+# What each file the manifest lists holds, as an example of a path from the data folder.
+_EXAMPLE_PATH = {"versions": "versions/1.0.yaml", "guidance": "guidance.yaml",
+                 "consultation": "consultation.yaml"}
+
+
+def listed_file(manifest: YamlDoc, here: Path, loc: tuple[str | int, ...], name: str
+                ) -> Path | Problem:
+    """The file that entry `loc` of the manifest (in folder `here`) names, or why it may not
+    be read.
+
+    Every file the manifest lists must be inside the data folder (the manifest's folder):
+    an absolute path or '..' that leads out of it, or a link to a file outside it, is
+    refused before anything is opened.
+    """
+    field = str(loc[0])
+    folder = here.resolve()
+    shown_manifest = Path(manifest.file)
+    fix = (f"put the file in the data folder, {shown_manifest.parent.as_posix()}/ (the folder "
+           f"of {shown_manifest.name}), and list its path from there, e.g. "
+           f"'{_EXAMPLE_PATH.get(field, 'file.yaml')}'")
+    try:
+        path = here / name
+        resolved = path.resolve()
+    except (OSError, ValueError, RuntimeError):
+        return Problem(manifest.file, manifest.line(loc), field,
+                       f"{_shown(name)} is not a file name the data folder can hold", fix)
+    if resolved.is_relative_to(folder):
+        return path
+    inside = Path(os.path.normpath(path.absolute())).is_relative_to(
+        Path(os.path.normpath(here.absolute())))
+    message = (f"{_shown(name)} is a link to {resolved}, outside the data folder" if inside
+               else f"{_shown(name)} is outside the data folder")
+    return Problem(manifest.file, manifest.line(loc), field, message, fix)
 
 
 def load_code(manifest_path: Path, base: Path) -> RawCode | list[Problem]:
@@ -226,22 +307,27 @@ def load_code(manifest_path: Path, base: Path) -> RawCode | list[Problem]:
     loaded = load_model(manifest_path, shown(manifest_path), Manifest)
     if isinstance(loaded, list):
         return loaded
-    manifest = loaded.model
-    here = manifest_path.parent
+    manifest, doc = loaded.model, loaded.doc
     problems: list[Problem] = []
+
+    def load(loc: tuple[str | int, ...], name: str, model: type[M]) -> Loaded[M] | None:
+        path = listed_file(doc, manifest_path.parent, loc, name)
+        result = path if isinstance(path, Problem) else load_model(path, shown(path), model)
+        if isinstance(result, Loaded):
+            return result
+        problems.extend(result if isinstance(result, list) else [result])
+        return None
+
     versions: list[Loaded[Version]] = []
-    for name in manifest.versions:
-        result = load_model(here / name, shown(here / name), Version)
-        if isinstance(result, list):
-            problems.extend(result)
+    failed: list[str] = []
+    for i, name in enumerate(manifest.versions):
+        version = load(("versions", i), name, Version)
+        if version is None:
+            failed.append(shown(manifest_path.parent / name))
         else:
-            versions.append(result)
-    guidance = None
-    if manifest.guidance:
-        result_g = load_model(here / manifest.guidance, shown(here / manifest.guidance),
-                              GuidanceList)
-        if isinstance(result_g, list):
-            problems.extend(result_g)
-        else:
-            guidance = result_g
-    return RawCode(manifest, tuple(versions), guidance, tuple(problems))
+            versions.append(version)
+    guidance = load(("guidance",), manifest.guidance, GuidanceList) if manifest.guidance else None
+    consultation = (load(("consultation",), manifest.consultation, Consultation)
+                    if manifest.consultation else None)
+    return RawCode(manifest, tuple(versions), guidance, tuple(problems), tuple(failed),
+                   consultation)

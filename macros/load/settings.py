@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Annotated, Any
@@ -20,6 +20,8 @@ from macros.load.loader import UNKNOWN_FIELD, fault_message, faults
 from macros.model.problems import Problem
 from macros.model.records import RECORD, validate
 
+# Where a setting is: (file, line) from its path, e.g. ('extra', 'council', 'name').
+Locate = Callable[[Sequence[str | int]], tuple[str, int | None]]
 EMAIL_PATTERN = r"^[^@\s<>\"']+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$"
 PHONE_PATTERN = r"^\+?[0-9][0-9 ]{6,}[0-9]$"
 
@@ -134,8 +136,12 @@ _FIXES = {
 }
 
 
-def read_settings(extra: Mapping[str, Any], config_file: str) -> Settings:
-    """Validate the council's settings; raise SettingsError naming every wrong key."""
+def read_settings(extra: Mapping[str, Any], config_file: str,
+                  locate: Locate | None = None) -> Settings:
+    """Validate the council's settings; raise SettingsError naming every wrong key.
+
+    `locate` gives the file and line of a setting, from its path under mkdocs.yml's top.
+    """
     wanted = {f.name: extra[f.name] for f in dataclasses.fields(Settings) if f.name in extra}
     try:
         return validate(Settings, wanted)
@@ -152,5 +158,6 @@ def read_settings(extra: Mapping[str, Any], config_file: str) -> Settings:
             else:
                 message = fault_message(fault)
             fix = _FIXES.get(kind, "correct the value in mkdocs.yml")
-            problems.append(Problem(config_file, None, _where(loc), message, fix))
+            file, line = locate(("extra", *loc)) if locate else (config_file, None)
+            problems.append(Problem(file or config_file, line, _where(loc), message, fix))
         raise SettingsError(problems) from None

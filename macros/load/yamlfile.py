@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import stat
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,6 +35,16 @@ class YamlDoc:
             node = child
             best = node.start_mark.line + 1
         return best
+
+    def depth(self, loc: Sequence[str | int]) -> int:
+        """How many parts of `loc`, from the top, the document holds."""
+        node, found = self.root, 0
+        for part in loc:
+            node = _child(node, part)
+            if node is None:
+                break
+            found += 1
+        return found
 
 
 def _child(node: yaml.Node | None, part: str | int) -> yaml.Node | None:
@@ -89,12 +101,26 @@ class _Checked:
         return super().construct_mapping(node, deep)  # type: ignore[misc]
 
 
+def _undefined(loader: Any, node: yaml.Node) -> Any:
+    """A value with a YAML tag (`!!python/object:...`, `!include`) the data never uses."""
+    tag = str(node.tag)
+    shown = "!!" + tag.removeprefix("tag:yaml.org,2002:") if tag.startswith("tag:yaml.org,") \
+        else tag
+    raise ValueProblem(node, f"the YAML tag '{shown[:60]}' is not allowed",
+                       "remove the tag (the word starting with '!'); if the value is text "
+                       "that starts with '!', put it in quotes")
+
+
 class _Loader(_Checked, yaml.SafeLoader):
     pass
 
 
 class _FastLoader(_Checked, getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
     pass
+
+
+_Loader.add_constructor(None, _undefined)
+_FastLoader.add_constructor(None, _undefined)
 
 
 def _parse(text: str) -> tuple[yaml.Node | None, Any]:
@@ -110,19 +136,77 @@ def _parse(text: str) -> tuple[yaml.Node | None, Any]:
         loader.dispose()
 
 
+def read_file(path: Path, shown_as: str, *, kind: str = "YAML file",
+              listed_in: str = "content/data/code.yaml",
+              directory_fix: str = "point the manifest at a .yaml file inside it, or remove "
+              "the entry", size_fix: str = "split the Code or shorten the clauses",
+              limit: int = MAX_FILE_BYTES) -> bytes | Problem:
+    """The bytes of the regular file at `path`, or one Problem saying why it cannot be read.
+
+    Only a regular file is read, and its size is checked before anything is read: a device
+    (/dev/zero never ends), a named pipe (it would wait for a writer for ever) or a file over
+    `limit` bytes is refused. At most `limit` + 1 bytes are read, so a file that grows while
+    it is read is refused too.
+    """
+    directory = Problem(shown_as, None, None, f"is a directory, not a {kind}", directory_fix)
+    try:
+        # Not blocking: opening a named pipe would otherwise wait for a writer.
+        handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except FileNotFoundError:
+        return Problem(shown_as, None, None, "file not found",
+                       f"create the file or correct its name in {listed_in}")
+    except IsADirectoryError:
+        return directory
+    except OSError as err:
+        return Problem(shown_as, None, None, f"cannot be opened ({err.strerror or err})",
+                       "check that the file exists and can be read")
+    try:
+        status = os.fstat(handle)
+        if stat.S_ISDIR(status.st_mode):
+            return directory
+        if not stat.S_ISREG(status.st_mode):
+            return Problem(shown_as, None, None,
+                           f"is not a regular file (it is a {_file_type(status.st_mode)})",
+                           f"list a {kind} that holds the data, not a device, pipe or socket")
+        if status.st_size > limit:
+            return _too_big(shown_as, f"{status.st_size:,}", limit, size_fix)
+        chunks: list[bytes] = []
+        size = 0
+        while size <= limit:
+            chunk = os.read(handle, limit + 1 - size)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+        if size > limit:
+            return _too_big(shown_as, f"more than {limit:,}", limit, size_fix)
+        return b"".join(chunks)
+    except OSError as err:
+        return Problem(shown_as, None, None, f"cannot be read ({err.strerror or err})",
+                       "check that the file exists and can be read")
+    finally:
+        os.close(handle)
+
+
+def _too_big(shown_as: str, size: str, limit: int, fix: str) -> Problem:
+    return Problem(shown_as, None, None, f"file is {size} bytes; the limit is {limit:,}", fix)
+
+
+def _file_type(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "named pipe"
+    if stat.S_ISSOCK(mode):
+        return "socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "device"
+    return "special file"
+
+
 def read_yaml(path: Path, shown_as: str) -> YamlDoc | Problem:
     """Parse `path`; on any failure return one Problem instead of raising."""
-    if path.is_dir():
-        return Problem(shown_as, None, None, "is a directory, not a YAML file",
-                       "point the manifest at a .yaml file inside it, or remove the entry")
-    if not path.exists():
-        return Problem(shown_as, None, None, "file not found",
-                       "create the file or correct its name in content/data/code.yaml")
-    raw = path.read_bytes()
-    if len(raw) > MAX_FILE_BYTES:
-        return Problem(shown_as, None, None,
-                       f"file is {len(raw):,} bytes; the limit is {MAX_FILE_BYTES:,}",
-                       "split the Code or shorten the clauses")
+    raw = read_file(path, shown_as)
+    if isinstance(raw, Problem):
+        return raw
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as err:

@@ -74,8 +74,9 @@ Inline = Plain | Strong | Emphasis | Link | XRef
 Paragraph = tuple[Inline, ...]
 
 
-def parse(text: str) -> tuple[Paragraph, ...]:
-    """Parse clause text into paragraphs of tokens, or raise InlineError.
+def parse(text: str, where: str = "clause text") -> tuple[Paragraph, ...]:
+    """Parse clause text into paragraphs of tokens, or raise InlineError; `where` names the
+    text in the message (e.g. "a comment's words").
 
     HTML is looked for in the text as parsed, with every mark resolved (the
     text of each paragraph as `render_plain` gives it, a cross-reference as its
@@ -87,7 +88,7 @@ def parse(text: str) -> tuple[Paragraph, ...]:
         found = _HTML.search(_plain(paragraph, lambda key: key))
         if found:
             raise InlineError(
-                f"HTML is not allowed in clause text (found '{found.group(0)[:20]}')",
+                f"HTML is not allowed in {where} (found '{found.group(0)[:20]}')",
                 "write plain text; use **bold**, *emphasis* or [text](https://address) "
                 "instead",
             )
