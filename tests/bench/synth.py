@@ -49,6 +49,7 @@ class SynthClause:
     items: list[tuple[str, list[str]]] = field(default_factory=list)
     guidance: list[str] = field(default_factory=list)
     drafted: bool = False
+    number: int = 0  # the order it was made in, whatever its key
 
 
 @dataclass
@@ -57,6 +58,8 @@ class SynthSection:
     title: str
     clauses: list[str]  # clause keys, in order
 
+
+HOME_CLAUSE = "acting-officially"  # the clause content/pages/index.md shows
 
 @dataclass
 class SynthCode:
@@ -73,8 +76,9 @@ class SynthCode:
 
     def new_clause(self, drafted: bool) -> SynthClause:
         self.next_id += 1
-        key = f"c{self.next_id}"
-        clause = SynthClause(key, self.sentence(), drafted=drafted)
+        # The real home page shows this clause of the version in force.
+        key = HOME_CLAUSE if self.next_id == 1 else f"c{self.next_id}"
+        clause = SynthClause(key, self.sentence(), drafted=drafted, number=self.next_id)
         if self.rng.random() < ITEMS:
             clause.items = [(f"{key}-i{n}", self.sentence(5, 15))
                             for n in range(1, self.rng.randint(2, 4) + 1)]
@@ -115,7 +119,8 @@ def _churn(code: SynthCode) -> tuple[dict[str, str], list[tuple[str, str]]]:
     n = len(live)
     reasons: dict[str, str] = {}
     removed: list[tuple[str, str]] = []
-    for key in rng.sample(live, max(1, round(n * DELETE))):
+    deletable = [key for key in live if key != HOME_CLAUSE]
+    for key in rng.sample(deletable, max(1, round(n * DELETE))):
         for section in code.sections:
             if key in section.clauses and len(section.clauses) > 1:
                 section.clauses.remove(key)
@@ -175,7 +180,7 @@ def _clause_yaml(clause: SynthClause, reason: str | None) -> dict:
     if clause.drafted:
         data["provenance"] = {"kind": "drafted"}
     else:
-        kind = "verbatim" if int(clause.key[1:]) % 3 else "reconstructed"
+        kind = "verbatim" if clause.number % 3 else "reconstructed"
         data["provenance"] = {"kind": kind, "source": "2.2"}
     if clause.items:
         data["items"] = [{"key": k, "text": " ".join(w) + ";"} for k, w in clause.items]
