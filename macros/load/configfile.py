@@ -65,6 +65,9 @@ def check_config(path: Path, base: Path) -> ConfigCheck:
     return ConfigCheck(tuple(problems), tuple(docs))
 
 
+_COMPOSER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def _shown(path: Path, base: Path) -> str:
     try:
         return path.resolve().relative_to(base.resolve()).as_posix()
@@ -80,7 +83,9 @@ def _compose(path: Path, shown: str) -> YamlDoc | Problem:
     if isinstance(raw, Problem):
         return raw
     try:
-        root = yaml.compose(raw.decode("utf-8"), Loader=yaml.SafeLoader)
+        # libyaml's composer when PyYAML has it: the same nodes (a plain scalar's style is
+        # '' there, None in the Python one), several times faster.
+        root = yaml.compose(raw.decode("utf-8"), Loader=_COMPOSER)
     except UnicodeDecodeError as err:
         return Problem(shown, raw[: err.start].count(b"\n") + 1, None,
                        f"not UTF-8 text (byte 0x{raw[err.start]:02x} cannot be read)",
@@ -130,7 +135,7 @@ def _values(doc: YamlDoc, node: yaml.Node | None, path: tuple[str | int, ...]
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
             yield from _values(doc, item, (*path, index))
-    elif isinstance(node, yaml.ScalarNode) and node.tag in _BUILT and node.style is None:
+    elif isinstance(node, yaml.ScalarNode) and node.tag in _BUILT and not node.style:
         problem = _unbuildable(node)
         if problem:
             yield Problem(doc.file, node.start_mark.line + 1, _dotted(path), *problem)
