@@ -24,7 +24,7 @@ from macros.model.records import GuidanceList, Manifest, Version, adapter, valid
 M = TypeVar("M")
 
 _CONTAINERS = {"sections": "section", "clauses": "clause", "items": "item", "guidance": "guidance",
-               "comments": "comment"}
+               "comments": "comment", "rounds": "round"}
 # pydantic's kinds of fault for a field a record does not declare (dataclasses give the first).
 UNKNOWN_FIELD = ("unexpected_keyword_argument", "extra_forbidden")
 
