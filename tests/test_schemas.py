@@ -31,6 +31,8 @@ MANIFESTS = [ROOT / "content" / "data" / "code.yaml", *sorted(FIXTURES.rglob("co
 # cases are faults of YAML (the file cannot be read) or of meaning the schema cannot state
 # (a duplicate key, an unknown cross-reference, HTML, a rule across fields, ...).
 SHAPE_FAULTS = {"unknown field", "missing field", "a clause of 1 MB"}
+# And those whose fault is in the shape of the consultation record.
+RECORD_SHAPE_FAULTS = {"comments not in rounds"}
 MESSAGE_SHAPE_FAULTS = {"unknown field", "missing field", "version id as a number"}
 
 
@@ -102,6 +104,15 @@ def test_catalogue_faults_of_shape_are_refused_by_the_schema(
         if refused:
             with pytest.raises(ValidationError):
                 validate(Version, doc.data)
+    record = project.data / "consultation.yaml"
+    if record.is_file():
+        doc = read_yaml(record, record.name)
+        assert not isinstance(doc, Problem)
+        refused = [e.message for e in published(Consultation).iter_errors(as_json(doc.data))]
+        assert bool(refused) == (name in RECORD_SHAPE_FAULTS), refused
+        if refused:
+            with pytest.raises(ValidationError):
+                validate(Consultation, doc.data)
 
 
 @pytest.mark.parametrize("name", messages.CASES)
