@@ -1,4 +1,4 @@
-"""The catalogue of problem messages the loader may give for a version file or the manifest.
+"""The catalogue of problem messages the loader may give for a data file.
 
 Every problem line has the shape `file[:line]: [label:] message. Fix: fix`. The
 message must match one of SHAPES: the bad-input catalogue test checks each of its
@@ -12,8 +12,8 @@ import re
 
 LINE = re.compile(
     r"^(?P<file>[^\s:][^:]*?)(?::(?P<line>\d+))?:"
-    r"(?: (?P<label>(?:section|clause|item|version|guidance|removed) (?:'.*?'|\d+)"
-    r"|versions|guidance|consultation|[a-z_]+(?:\.[a-z_0-9]+)*):)?"
+    r"(?: (?P<label>(?:section|clause|item|version|guidance|removed|comment|round) "
+    r"(?:'.*?'|\d+)|versions|guidance|consultation|[a-z_]+(?:\.[a-z_0-9]+)*):)?"
     r" (?P<message>.+?)[.?] Fix: (?P<fix>\S.*)$"
 )
 
@@ -85,6 +85,19 @@ SHAPES = [re.compile(f"^{s}$") for s in (
     r"is listed twice under 'removed'",
     r"is listed under 'removed' but version \S+ still has it",
     f"is not a clause of version \\S+{_MEAN}",
+    # the members' comments, round by round, and the versions that answer them
+    r"the comments are not in rounds",
+    f"duplicate comment id {_K} \\(already used at line \\d+, in round \\d+\\)",
+    f"(?:reviewed_version|answered_by) {_K} is not a version of the Code",
+    f"answered_by {_K} is not a version after reviewed_version {_K}",
+    f"concerns unknown key {_K} of version \\S+{_MEAN}",
+    f"response names unknown clause {_K} of version \\S+{_MEAN}",
+    r"response names clauses, but round \d+ has no answering version",
+    r"has no response, but version \S+ answers round \d+",
+    r"a comment's words cannot hold a cross-reference",
+    f"answers unknown comment {_K}{_MEAN}",
+    f"answers comment {_K}, a comment on version \\S+, which does not come before version \\S+",
+    f"answers comment {_K} but \\S+ lists no consultation file",
 )]
 
 

@@ -45,6 +45,71 @@ sections:
         provenance: {kind: drafted}
 """
 
+# A revision of GOOD (2.0) and of that (2.1), and two rounds of comments: on 1.0, answered
+# by 2.0, and on 2.0, answered by 2.1.
+def draft(version: str, date: str) -> str:
+    """GOOD as a draft `version` for the meeting on `date`."""
+    return GOOD.replace('"1.0"', f'"{version}"').replace("adopted", "draft").replace(
+        "2020-01-01", date)
+
+
+V2 = draft("2.0", "2021-01-01").replace(
+    "text: Beta.\n", "text: Beta, reworded.\n        change: {reason: Clearer., answers: "
+    "[ann-beta]}\n")
+V21 = draft("2.1", "2021-06-01").replace("text: Beta.\n", "text: Beta, reworded.\n").replace(
+    "text: Gamma.\n", "text: Gamma, reworded.\n        change: {reason: Clearer., answers: "
+    "[bob-gamma]}\n")
+ROUNDS = """\
+rounds:
+  - reviewed_version: "1.0"
+    answered_by: "2.0"
+    source: the test report of 1 March 2020
+    comments:
+      - id: ann-beta
+        member: Cllr Ann
+        topic: Beta
+        paragraph: "2.2"
+        kind: summarised
+        words: Beta is unclear.
+        concerns: [beta]
+        response: {status: addressed, text: Reworded., clauses: [beta]}
+  - reviewed_version: "2.0"
+    answered_by: "2.1"
+    source: the minutes of the members' meeting
+    date: 2021-03-01
+    comments:
+      - id: bob-gamma
+        member: Cllr Bob
+        topic: Gamma
+        paragraph: "4"
+        kind: summarised
+        words: Gamma is unclear.
+        concerns: [gamma]
+        response: {status: addressed, text: Reworded., clauses: [gamma]}
+      - id: cy-code
+        member: Cllr Cy
+        topic: The whole Code
+        paragraph: "5"
+        kind: summarised
+        words: The Code is too long.
+        response: {status: not-addressed, text: It is as short as it can be.}
+"""
+ONE_ROUND = """\
+reviewed_version: "1.0"
+answered_by: "2.0"
+comments:
+  - id: ann-beta
+    member: Cllr Ann
+    topic: Beta
+    paragraph: "2.2"
+    kind: summarised
+    words: Beta is unclear.
+    concerns: [beta]
+    response: {status: addressed, text: Reworded., clauses: [beta]}
+"""
+RECORD = "content/data/consultation.yaml"
+
+
 class Project:
     """A copy of the small fixture site whose data the cases break."""
 
@@ -107,6 +172,24 @@ def second_version(text: str) -> Callable[[Project], None]:
     return lambda project: project.versions({"1.0.yaml": GOOD, "2.0.yaml": text})
 
 
+def rounds(old: str = "", new: str = "", file: str = "consultation.yaml",
+           record: str = ROUNDS) -> Callable[[Project], None]:
+    """Versions 1.0, 2.0 and 2.1 with the two rounds of comments, `old` replaced by `new` in
+    one of the files."""
+    def apply(project: Project) -> None:
+        files = {"1.0.yaml": GOOD, "2.0.yaml": V2, "2.1.yaml": V21, "consultation.yaml": record}
+        if old:
+            assert files[file].count(old) == 1, old
+            files[file] = files[file].replace(old, new)
+        project.versions({name: files[name] for name in ("1.0.yaml", "2.0.yaml", "2.1.yaml")})
+        (project.data / "consultation.yaml").write_text(files["consultation.yaml"],
+                                                         encoding="utf-8")
+        manifest = project.data / "code.yaml"
+        manifest.write_text(manifest.read_text(encoding="utf-8")
+                            + "consultation: consultation.yaml\n", encoding="utf-8")
+    return apply
+
+
 def directory(project: Project) -> None:
     (project.data / "versions" / "1.0.yaml").unlink()
     (project.data / "versions" / "1.0.yaml").mkdir()
@@ -148,17 +231,19 @@ def guidance_file(text: str) -> Callable[[Project], None]:
 
 
 CONSULTATION = """\
-reviewed_version: "1.0"
-answered_by: "2.0"
-comments:
-  - id: ann
-    member: Cllr Ann
-    topic: The first clause
-    paragraph: "2.1"
-    kind: summarised
-    words: Alpha is too strict.
-    concerns: [alpha]
-    response: {status: addressed, text: Reworded in version 2.0.}
+rounds:
+  - reviewed_version: "1.0"
+    answered_by: "2.0"
+    source: the test report
+    comments:
+      - id: ann
+        member: Cllr Ann
+        topic: The first clause
+        paragraph: "2.1"
+        kind: summarised
+        words: Alpha is too strict.
+        concerns: [alpha]
+        response: {status: addressed, text: Reworded in version 2.0.}
 """
 
 
@@ -273,6 +358,47 @@ CATALOGUE: dict[str, Case] = {
     "an invisible control character": Case(edit("Beta.", "Be\x07ta."), [
         f"{VERSION}:16: contains a control character (U+0007) that YAML does not allow. "
         "Fix: delete it: it is invisible in most editors, so retype the text around it"]),
+    # The members' comments, round by round (content/data/consultation.yaml).
+    "comments not in rounds": Case(rounds(record=ONE_ROUND), [
+        f"{RECORD}:1: consultation: the comments are not in rounds. Fix: put the comments under "
+        "rounds: write 'rounds:', then '  - reviewed_version: \"1.0\"' and, indented under it, "
+        "answered_by, source (where the comments are recorded) and comments"]),
+    "a comment id used in two rounds": Case(rounds("id: cy-code", "id: ann-beta"), [
+        f"{RECORD}:27: comment 'ann-beta': duplicate comment id 'ann-beta' (already used at line "
+        "6, in round 1). Fix: give every comment its own id, in every round"]),
+    "a response clause not in its round's answering version": Case(
+        rounds("clauses: [gamma]", "clauses: [gama]"), [
+        f"{RECORD}:26: comment 'bob-gamma': response names unknown clause 'gama' of version 2.1. "
+        "Did you mean 'gamma'? Fix: use the key of a clause in content/data/versions/2.1.yaml"]),
+    "a reviewed version not in the Code": Case(
+        rounds('reviewed_version: "2.0"', 'reviewed_version: "2.2"'), [
+        f"{RECORD}:14: round 2: reviewed_version '2.2' is not a version of the Code. Fix: use the "
+        "id of a version listed in content/data/code.yaml: 1.0, 2.0, 2.1"]),
+    "an answering version not in the Code": Case(
+        rounds('answered_by: "2.0"', 'answered_by: "3.0"'), [
+        f"{RECORD}:3: round 1: answered_by '3.0' is not a version of the Code. Fix: use the id "
+        "of a version listed in content/data/code.yaml: 1.0, 2.0, 2.1"]),
+    "an answering version before the reviewed one": Case(
+        rounds('answered_by: "2.1"', 'answered_by: "1.0"'), [
+        f"{RECORD}:15: round 2: answered_by '1.0' is not a version after reviewed_version '2.0'. "
+        "Fix: answer the round with a version listed after 2.0 in content/data/code.yaml, or "
+        "leave answered_by out until one answers it"]),
+    "a change answers an unknown comment": Case(
+        rounds("answers: [bob-gamma]", "answers: [bob-gama]", file="2.1.yaml"), [
+        "content/data/versions/2.1.yaml:23: clause 'gamma': answers unknown comment 'bob-gama'. "
+        f"Did you mean 'bob-gamma'? Fix: use the id of a comment in {RECORD}"]),
+    "a change answers a comment on its own version": Case(
+        rounds("answers: [ann-beta]", "answers: [ann-beta, cy-code]", file="2.0.yaml"), [
+        "content/data/versions/2.0.yaml:17: clause 'beta': answers comment 'cy-code', a comment "
+        "on version 2.0, which does not come before version 2.0. Fix: name only comments on "
+        "earlier versions, or remove the id"]),
+    "an open round whose response names clauses": Case(rounds('    answered_by: "2.1"\n'), [
+        f"{RECORD}:25: comment 'bob-gamma': response names clauses, but round 2 has no answering "
+        "version. Fix: add 'answered_by:' to round 2, or remove the clauses"]),
+    "an answered round's comment without a response": Case(
+        rounds("        response: {status: not-addressed, text: It is as short as it can be.}\n"), [
+        f"{RECORD}:27: comment 'cy-code': has no response, but version 2.1 answers round 2. "
+        "Fix: add 'response:' with its status and text"]),
 }
 
 

@@ -49,8 +49,11 @@ def texts(code: Code, version_id: str) -> dict[str, str]:
     return found
 
 
-def test_record_reviews_1_0_and_is_answered_by_2_0(record: ConsultationRecord) -> None:
-    assert (record.reviewed_version, record.answered_by) == ("1.0", "2.0")
+def test_record_is_one_round_on_1_0_from_the_report_answered_by_2_0(
+    record: ConsultationRecord,
+) -> None:
+    assert [(r.reviewed_version, r.answered_by, r.source) for r in record.rounds] == [
+        ("1.0", "2.0", "the report to the Constitution and Ethics Committee of 1 October 2019")]
 
 
 @pytest.mark.parametrize("member", MEMBERS)

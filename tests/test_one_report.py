@@ -45,7 +45,7 @@ def test_deleting_a_published_clause_names_its_lost_urls_first(tmp_path: Path) -
         lost(fixture, "clause/no-criticism/", "no longer resolves"),
         lost(fixture, "code/1.0/#clause-1.3", "no longer resolves (it pointed at 'no-criticism')"),
         lost(fixture, "code/1.0/#no-criticism", "no longer resolves"),
-        "content/data/consultation.yaml:33: comment 'member-b-criticism': concerns unknown key "
+        "content/data/consultation.yaml:35: comment 'member-b-criticism': concerns unknown key "
         "'no-criticism' of version 1.0. Fix: use the key of a clause or item in "
         "content/data/versions/1.0.yaml",
         "content/data/versions/2.0.yaml:50: removed 'no-criticism': is not a clause of version "

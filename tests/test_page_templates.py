@@ -23,8 +23,9 @@ from macros.render.history_page import render_history
 
 PARTS = ("changes", "version-changes", "change-entry", "moves-table", "wording",
          "number-change", "wording-change", "redline", "reason", "history-link", "history",
-         "history-entry", "consultation", "members", "comment", "guidance-page",
-         "guidance-entry", "accessibility-statement", "contact", "glossary-table", "abbr")
+         "history-entry", "consultation", "consultation-round", "members", "comment",
+         "guidance-page", "guidance-entry", "accessibility-statement", "contact",
+         "glossary-table", "abbr")
 
 # Every module of the generator: no HTML tag stands in one of its Python strings.
 MODULES = tuple(sorted(str(p.relative_to(ROOT / "macros"))

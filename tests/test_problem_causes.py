@@ -58,6 +58,6 @@ def test_a_version_the_manifest_does_not_list_is_still_reported(tmp_path: Path) 
     manifest = consultation_code(tmp_path)
     text = manifest.read_text(encoding="utf-8")
     manifest.write_text(text.replace("  - versions/2.0.yaml\n", ""), encoding="utf-8")
-    assert ("content/data/consultation.yaml:2: consultation: answered_by '2.0' is not a "
+    assert ("content/data/consultation.yaml:3: round 1: answered_by '2.0' is not a "
             "version of the Code. Fix: use the id of a version listed in "
-            "content/data/code.yaml: 1.0") in problems(manifest, tmp_path)
+            "content/data/code.yaml: 1.0, 2.1") in problems(manifest, tmp_path)

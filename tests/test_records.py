@@ -135,16 +135,18 @@ def test_every_fault_of_a_file_is_reported_together_in_field_order(tmp_path: Pat
 
 
 COMMENTS = """\
-reviewed_version: "1.0"
-answered_by: "2.0"
-comments:
-  - id: ann
-    member: Cllr Ann
-    topic: The reputation clause
-    paragraph: "4.2"
-    kind: quoted
-    words: Too vague.
-    response: {status: addressed, text: Reworded.}
+rounds:
+  - reviewed_version: "1.0"
+    answered_by: "2.0"
+    source: the report
+    comments:
+      - id: ann
+        member: Cllr Ann
+        topic: The reputation clause
+        paragraph: "4.2"
+        kind: quoted
+        words: Too vague.
+        response: {status: addressed, text: Reworded.}
 """
 
 
@@ -153,7 +155,7 @@ def test_a_list_that_must_not_be_empty(tmp_path: Path) -> None:
         f"data.yaml:3: field 'versions': must not be empty. {SCHEMA_FIX}"]
     # A list whose only entry is wrong is not also said to be empty.
     assert problems(tmp_path, COMMENTS.replace("addressed", "done"), Consultation) == [
-        "data.yaml:10: comment 'ann': field 'status': must be 'addressed', 'partly-addressed', "
+        "data.yaml:12: comment 'ann': field 'status': must be 'addressed', 'partly-addressed', "
         f"'not-addressed' or 'for-committee'. {SCHEMA_FIX}"]
 
 

@@ -184,18 +184,18 @@ RECORD = "content/data/consultation.yaml"
 CONSULTATION_CASES = {
     "HTML in a comment's words": (
         "Who can tell how fast I type?", "Who can <b>tell</b>?",
-        f"{RECORD}:23: comment 'bob-haste': HTML is not allowed in a comment's words (found "
+        f"{RECORD}:25: comment 'bob-haste': HTML is not allowed in a comment's words (found "
         "'<b>'). Fix: write plain text; use **bold**, *emphasis* or [text](https://address) "
         "instead",
     ),
     "over-long topic": (
         "topic: Posting in haste", "topic: " + "haste " * 30,
-        f"{RECORD}:20: comment 'bob-haste': field 'topic' is 179 characters long; the limit is "
+        f"{RECORD}:22: comment 'bob-haste': field 'topic' is 179 characters long; the limit is "
         "120. Fix: shorten it to at most 120 characters",
     ),
     "reviewed version that is not a version number": (
-        'reviewed_version: "1.0"', 'reviewed_version: "v1"',
-        f"{RECORD}:1: field 'reviewed_version' must be a version number such as 2.1, not "
+        '  - reviewed_version: "1.0"', '  - reviewed_version: "v1"',
+        f"{RECORD}:2: round 1: field 'reviewed_version' must be a version number such as 2.1, not "
         "'v1'. Fix: write two whole numbers joined by a dot, in quotes, e.g. "
         'reviewed_version: "2.1"',
     ),

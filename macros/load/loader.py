@@ -10,7 +10,7 @@ edits the YAML.
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import cache
 from pathlib import Path
 from typing import Any, Generic, NamedTuple, TypeVar
@@ -34,7 +34,7 @@ from macros.model.records import (
 M = TypeVar("M")
 
 _CONTAINERS = {"sections": "section", "clauses": "clause", "items": "item", "guidance": "guidance",
-               "comments": "comment"}
+               "comments": "comment", "rounds": "round"}
 # pydantic's kinds of fault for a field a record does not declare (dataclasses give the first).
 UNKNOWN_FIELD = ("unexpected_keyword_argument", "extra_forbidden")
 
@@ -327,7 +327,39 @@ def load_code(manifest_path: Path, base: Path) -> RawCode | list[Problem]:
         else:
             versions.append(version)
     guidance = load(("guidance",), manifest.guidance, GuidanceList) if manifest.guidance else None
-    consultation = (load(("consultation",), manifest.consultation, Consultation)
-                    if manifest.consultation else None)
+    consultation = None
+    if manifest.consultation:
+        before = len(problems)
+        consultation = load(("consultation",), manifest.consultation, Consultation)
+        if consultation is None:
+            old_form = _old_form(listed_file(doc, manifest_path.parent, ("consultation",),
+                                             manifest.consultation), shown)
+            if old_form is not None:  # one line for the whole file, not one per field
+                problems[before:] = [old_form]
     return RawCode(manifest, tuple(versions), guidance, tuple(problems), tuple(failed),
                    consultation)
+
+
+# The fields of the single round a consultation file held before it held rounds.
+OLD_FORM_KEYS = ("reviewed_version", "answered_by", "comments")
+
+
+def _old_form(path: Path | Problem, shown: Callable[[Path], str]) -> Problem | None:
+    """The one problem of a consultation file in the form it had before rounds, if it is."""
+    if isinstance(path, Problem):
+        return None
+    doc = read_yaml(path, shown(path))
+    if isinstance(doc, Problem) or not isinstance(doc.data, dict) or "rounds" in doc.data \
+            or not any(key in doc.data for key in OLD_FORM_KEYS):
+        return None
+    return old_form_problem(doc)
+
+def old_form_problem(doc: YamlDoc) -> Problem:
+    """The one problem of a file that holds one round's fields at its top, not `rounds:`."""
+    first = next(key for key in doc.data if key in OLD_FORM_KEYS)
+    reviewed = doc.data.get("reviewed_version")
+    example = f'"{reviewed}"' if isinstance(reviewed, str) else '"1.0"'
+    return Problem(doc.file, doc.line((first,)), "consultation",
+                   "the comments are not in rounds", "put the comments under rounds: write "
+                   f"'rounds:', then '  - reviewed_version: {example}' and, indented under it, "
+                   "answered_by, source (where the comments are recorded) and comments")

@@ -273,7 +273,7 @@ class CommentKind(StrEnum):
 @with_config(RECORD)
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Comment:
-    """One member's comment on the Code, as the report records it."""
+    """One member's comment on a version of the Code, as its round's source records it."""
 
     id: Key
     member: Annotated[str, Field(min_length=1, description="e.g. 'Cllr Manning'.")]
@@ -285,7 +285,7 @@ class Comment:
     )]
     paragraph: Annotated[str, Field(
         pattern=REPORT_PARAGRAPH_PATTERN,
-        description="Report paragraph.",
+        description="The paragraph of the round's source that records the comment, e.g. '2.2'.",
     )]
     kind: Annotated[CommentKind, Field(
         description="quoted: the member's words exactly; summarised.",
@@ -299,14 +299,45 @@ class Comment:
         description="Keys of the clauses (or lettered items) of the reviewed version it is "
         "about; none when it is about the whole Code.",
     )] = ()
-    response: Response
+    response: Annotated[Response | None, Field(
+        description="How the answering version answers it. Every comment of a round that has "
+        "an answering version needs one; in a round without one (still open) it may be left out.",
+    )] = None
+
+
+@with_config(RECORD)
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Round:
+    """Members' comments on one version, where they are recorded, and the version answering them."""
+
+    reviewed_version: Annotated[str, Field(
+        pattern=VERSION_ID_PATTERN,
+        description="The version the members commented on, e.g. '1.0'.",
+    )]
+    answered_by: Annotated[str | None, Field(
+        pattern=VERSION_ID_PATTERN,
+        description="The later version that answers the comments, e.g. '2.0'. Leave out while "
+        "the round is open: its comments are recorded and no version answers them yet.",
+    )] = None
+    source: Annotated[str, Field(
+        min_length=1,
+        description="Where the comments are recorded, as a reader would name it, e.g. 'the "
+        "report to the Constitution and Ethics Committee of 1 October 2019'. Each comment's "
+        "'paragraph' is a paragraph of it.",
+    )]
+    date: Annotated[dt.date | None, Field(
+        description="The date of the source (of the report, or of the meeting), shown after "
+        "its name unless the name says it, e.g. 2020-02-03.",
+    )] = None
+    comments: Annotated[tuple[Comment, ...], Field(min_length=1)]
 
 
 @with_config(RECORD)
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Consultation:
-    """The members' comments on one version and how the next version answers them."""
+    """The members' comments on the Code, round by round, and how later versions answer them."""
 
-    reviewed_version: Annotated[str, Field(pattern=VERSION_ID_PATTERN)]
-    answered_by: Annotated[str, Field(pattern=VERSION_ID_PATTERN)]
-    comments: Annotated[tuple[Comment, ...], Field(min_length=1)]
+    rounds: Annotated[tuple[Round, ...], Field(
+        min_length=1,
+        description="The rounds of comments, oldest first; add a new round at the end.",
+    )]

@@ -163,7 +163,7 @@ class ClauseView:
                              ctx.page, self.number, ctx.site_url)
 
     @cached_property
-    def comments(self) -> ClauseComments | None:
+    def comments(self) -> tuple[ClauseComments, ...]:
         ctx = self._ctx
         return clause_comments(ctx.code.consultation, ctx.version.id, self.key, ctx.page)
 

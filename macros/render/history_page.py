@@ -3,7 +3,8 @@
 The page is the clause's lasting address: it needs no fragment, so it works
 without JavaScript, and it survives renumbering and removal. For each version
 it shows the clause's number, links to both of its anchors there, its wording,
-and how it changed from the version before (redline, reason, comments answered).
+how it changed from the version before (redline, reason, comments answered), and the
+members' comments of every round about it or that it answers.
 `history.html.jinja` lays out the page and `history-entry.html.jinja` each version,
 with the parts the changelog page also uses.
 """
@@ -17,6 +18,7 @@ from markupsafe import Markup
 from macros.compute import urls
 from macros.compute.changelog import ClauseChange, ClauseHistory, HistoryEntry
 from macros.compute.code import Code
+from macros.compute.consultation import ClauseComments, clause_comments
 from macros.compute.versions import version_label
 from macros.compute.views import Link
 from macros.model.inline import render_plain
@@ -54,6 +56,7 @@ class Entry(NamedTuple):
     change: Change | None  # None when it is unchanged, or in the first version
     unchanged_from: str | None  # the version before, when it is unchanged from it
     unchanged: bool  # unchanged from the version before, though a reason was not needed
+    comments: tuple[ClauseComments, ...]  # round by round, comments about it or it answers
 
 
 class Removal(NamedTuple):
@@ -105,7 +108,8 @@ def _entry(templates: Templates, code: Code, entry: HistoryEntry, page: str,
     return Entry(vid, placed.number, heading,
                  Link(urls.relative(page, by_number), _shown(site_url, by_number)),
                  Link(urls.relative(page, by_key), _shown(site_url, by_key)),
-                 wording(templates, placed, page), change, unchanged_from, unchanged)
+                 wording(templates, placed, page), change, unchanged_from, unchanged,
+                 clause_comments(code.consultation, vid, placed.clause.key, page))
 
 
 def render_history(templates: Templates, code: Code, key: str, page: str,

@@ -242,8 +242,8 @@ def _consultation(code: SynthCode, versions: list[dict], reasons: dict[str, str]
             "response": {"status": "addressed", "text": "The revised clause answers this.",
                          "clauses": [key]},
         })
-    return {"reviewed_version": reviewed["id"], "answered_by": answering["id"],
-            "comments": comments}
+    return {"rounds": [{"reviewed_version": reviewed["id"], "answered_by": answering["id"],
+                        "source": "the synthetic report", "comments": comments}]}
 
 
 def _dump(data: dict, path: Path) -> None:
