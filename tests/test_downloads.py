@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import math
 import re
-import subprocess
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -17,7 +16,7 @@ import jsonschema
 import pytest
 from htmlpage import read_page
 from pypdf import PdfReader
-from testkit import FIXTURES, ROOT, CodeDir, mkdocs_build
+from testkit import FIXTURES, ROOT, CodeDir, mkdocs_build, pdf_pages
 
 from macros.compute.code import build_code
 from macros.compute.numbering import NumberedVersion
@@ -33,16 +32,6 @@ from macros.render.environment import Templates
 
 SCHEMA_FILE = ROOT / "content" / "pages" / "schema" / SCHEMA_NAME
 FIXTURE_URL = "https://fixture.example.org/"
-
-
-def pdf_pages(pdf: Path) -> list[str]:
-    """The text of each page, white space folded, as pdftotext reads it."""
-    out = subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], check=True,
-                         capture_output=True, text=True).stdout
-    pages = out.split("\f")
-    if pages and not pages[-1].strip():
-        pages.pop()
-    return [" ".join(p.split()) for p in pages]
 
 
 def reading_order(version: NumberedVersion, site_url: str) -> list[str]:

@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import math
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 from htmlpage import read_page
 from pypdf import PdfReader
-from testkit import FIXTURES, mkdocs_build
+from testkit import FIXTURES, mkdocs_build, pdf_pages
 
 from macros.compute.code import build_code
 from macros.compute.urlrecord import download_paths
@@ -27,16 +26,6 @@ from macros.render.environment import Templates
 TWO = FIXTURES / "two-versions"
 URL = "https://fixture.example.org/"
 PAPER = "code/2.0/changes-2.0.pdf"
-
-
-def pdf_pages(pdf: Path) -> list[str]:
-    """The text of each page, white space folded, as pdftotext reads it."""
-    out = subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], check=True,
-                         capture_output=True, text=True).stdout
-    pages = out.split("\f")
-    if pages and not pages[-1].strip():
-        pages.pop()
-    return [" ".join(p.split()) for p in pages]
 
 
 @pytest.fixture(scope="module")

@@ -82,3 +82,13 @@ class CodeDir:
     @property
     def manifest(self) -> Path:
         return self.data / "code.yaml"
+
+
+def pdf_pages(pdf: Path) -> list[str]:
+    """The text of each page, white space folded, as pdftotext reads it."""
+    out = subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], check=True,
+                         capture_output=True, text=True).stdout
+    pages = out.split("\f")
+    if pages and not pages[-1].strip():
+        pages.pop()
+    return [" ".join(p.split()) for p in pages]

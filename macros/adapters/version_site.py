@@ -19,7 +19,7 @@ from macros.compute.published import changed_wording, unrecorded_wording
 from macros.compute.recordfile import Recorded, RecordFile, read_record_file
 from macros.compute.urlrecord import computed_urls, lost_urls, missing_in_output, vouched_for
 from macros.compute.versions import nav_entries
-from macros.model.problems import CodeDataError, Problem
+from macros.model.problems import CodeDataError, Problem, shown_path
 from macros.model.wording import and_list
 
 
@@ -96,7 +96,7 @@ def search_index_for_versions(code: Code, site_dir: Path) -> None:
 
 
 def _read(record_path: Path, base: Path) -> tuple[RecordFile, str]:
-    shown = _shown(record_path, base)
+    shown = shown_path(record_path, base)
     found = read_record_file(record_path, shown)
     if isinstance(found, list):
         raise CodeDataError(found)
@@ -122,7 +122,7 @@ class RecordCheck(NamedTuple):
 def check_record_against(checked: CodeCheck, record_path: Path, base: Path) -> RecordCheck:
     """Check the record against the Code, or, while the data has problems, against the
     versions whose own data is fine; say how much of the record that leaves unchecked."""
-    shown = _shown(record_path, base)
+    shown = shown_path(record_path, base)
     record = read_record_file(record_path, shown)
     if isinstance(record, list):
         return RecordCheck(record, [])
@@ -171,8 +171,3 @@ def check_record_output(record_path: Path, base: Path, site_dir: Path) -> None:
         raise CodeDataError(problems)
 
 
-def _shown(path: Path, base: Path) -> str:
-    try:
-        return str(path.resolve().relative_to(base.resolve()))
-    except ValueError:
-        return str(path)

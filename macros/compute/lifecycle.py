@@ -26,6 +26,7 @@ from macros.compute.numbering import NumberedVersion
 from macros.compute.versions import status_words
 from macros.compute.yamledit import EditFailed
 from macros.model.dates import long_date
+from macros.model.problems import shown_path
 from macros.model.records import VERSION_ID_PATTERN, Status
 
 SCHEMA_COMMENT = "# yaml-language-server:"
@@ -86,13 +87,6 @@ def _read(path: Path) -> tuple[str, str]:
     return text.replace("\r\n", "\n"), newline
 
 
-def _shown(path: Path, base: Path) -> str:
-    try:
-        return str(path.resolve().relative_to(base.resolve()))
-    except ValueError:
-        return str(path)
-
-
 def _edited(path: Path, base: Path, change: dict[str, Any], after: str = "date") -> FileEdit:
     """A version file with the top-level fields in `change` set, and nothing else changed."""
     before, newline = _read(path)
@@ -105,7 +99,7 @@ def _edited(path: Path, base: Path, change: dict[str, Any], after: str = "date")
         same = False
     if not same:
         fields = ", ".join(f"{key}: {yamledit.scalar(value)}" for key, value in change.items())
-        raise Refused([f"{_shown(path, base)}: its fields could not be changed in place. Fix: "
+        raise Refused([f"{shown_path(path, base)}: its fields could not be changed in place. Fix: "
                        f"set {fields} by hand, keeping each field on its own line."])
     return FileEdit(path, before, text, newline)
 
@@ -216,8 +210,9 @@ def plan_new_version(code: Code, manifest: Path, base: Path, version_id: str, da
     entry = posixpath.join(posixpath.dirname(entries[-1]), f"{version_id}.yaml")
     path = manifest.parent / entry
     if not problem and path.exists():
-        reasons.append(f"{_shown(path, base)} already exists, though {_shown(manifest, base)} "
-                       "does not list it. Fix: move it away, or list it there by hand.")
+        reasons.append(f"{shown_path(path, base)} already exists, though "
+                       f"{shown_path(manifest, base)} does not list it. Fix: move it away, or "
+                       "list it there by hand.")
     if reasons:
         raise Refused(reasons)
     try:
@@ -227,16 +222,16 @@ def plan_new_version(code: Code, manifest: Path, base: Path, version_id: str, da
     except (EditFailed, yaml.YAMLError):
         ok = False
     if not ok:
-        raise Refused([f"{_shown(manifest, base)}: the new version could not be added to its "
+        raise Refused([f"{shown_path(manifest, base)}: the new version could not be added to its "
                        "'versions:' list. Fix: write the list with one '- ' line per file."])
     fields = {"id": version_id, "title": latest.version.title, "status": "draft", "body": body,
               "date": date, "summary": summary}
     latest_text, latest_newline = _read(base / latest.file)
     clauses = len(latest.clauses())
-    said = (f"Wrote {_shown(path, base)}: draft version {version_id}, prepared for the {body} "
+    said = (f"Wrote {shown_path(path, base)}: draft version {version_id}, prepared for the {body} "
             f"on {long_date(date)}, with the {len(latest.sections)} sections and {clauses} "
             f"clauses of version {latest.id}.",
-            f"Listed it in {_shown(manifest, base)}.")
+            f"Listed it in {shown_path(manifest, base)}.")
     return Plan((FileEdit(path, None, _draft_text(latest_text, latest, fields), latest_newline),
                  FileEdit(manifest, manifest_text, listed, newline)), said)
 

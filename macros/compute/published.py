@@ -36,7 +36,7 @@ from macros.compute.recordfile import (
 )
 from macros.compute.urlrecord import computed_urls, lost_urls
 from macros.load.yamlfile import YamlDoc, read_yaml
-from macros.model.problems import Problem, did_you_mean
+from macros.model.problems import Problem, did_you_mean, shown_path
 from macros.model.wording import and_list
 
 COMMAND = ".venv/bin/python -m macros record-urls"
@@ -244,7 +244,7 @@ def record(manifest: Path, record_path: Path, base: Path,
     Raises CodeDataError if the Code's data has problems.
     """
     code = build_code(manifest, base)
-    shown = _shown(record_path, base)
+    shown = shown_path(record_path, base)
     existing = read_record_file(record_path, shown) if record_path.exists() else EMPTY
     if isinstance(existing, list):
         return Outcome("", existing)
@@ -272,8 +272,3 @@ def record(manifest: Path, record_path: Path, base: Path,
     return Outcome(said, [])
 
 
-def _shown(path: Path, base: Path) -> str:
-    try:
-        return str(path.resolve().relative_to(base.resolve()))
-    except ValueError:
-        return str(path)

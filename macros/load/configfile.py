@@ -16,7 +16,7 @@ from typing import Any, NamedTuple
 import yaml
 
 from macros.load.yamlfile import YamlDoc, read_file
-from macros.model.problems import Problem
+from macros.model.problems import Problem, shown_path
 
 # MkDocs' own loader builds these from plain text; each raises a bare ValueError on a value
 # it cannot build (a date that does not exist, a number of thousands of digits).
@@ -51,7 +51,7 @@ def check_config(path: Path, base: Path) -> ConfigCheck:
     current: Path | None = path
     while current is not None and len(docs) < _MAX_PARENTS:
         seen.add(current.resolve())
-        shown = _shown(current, base)
+        shown = shown_path(current, base)
         doc = _compose(current, shown)
         if isinstance(doc, Problem):
             problems.append(doc)
@@ -66,13 +66,6 @@ def check_config(path: Path, base: Path) -> ConfigCheck:
 
 
 _COMPOSER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-def _shown(path: Path, base: Path) -> str:
-    try:
-        return path.resolve().relative_to(base.resolve()).as_posix()
-    except ValueError:
-        return str(path)
 
 
 def _compose(path: Path, shown: str) -> YamlDoc | Problem:

@@ -19,7 +19,7 @@ from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
 from macros.load.yamlfile import YamlDoc, read_yaml
-from macros.model.problems import Problem, did_you_mean
+from macros.model.problems import Problem, did_you_mean, shown_path
 from macros.model.records import (
     KEY_PATTERN,
     VERSION_ID_PATTERN,
@@ -299,10 +299,7 @@ def load_code(manifest_path: Path, base: Path) -> RawCode | list[Problem]:
     files that did load can still be checked and every problem reported at once.
     """
     def shown(path: Path) -> str:
-        try:
-            return str(path.resolve().relative_to(base.resolve()))
-        except ValueError:
-            return str(path)
+        return shown_path(path, base)
 
     loaded = load_model(manifest_path, shown(manifest_path), Manifest)
     if isinstance(loaded, list):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable
+from pathlib import Path
 from typing import NamedTuple
 
 
@@ -42,3 +43,11 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str:
     """' Did you mean 'x'?' for the nearest choice, or '' when none is near."""
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
     return f" Did you mean '{close[0]}'?" if close else ""
+
+
+def shown_path(path: Path, base: Path) -> str:
+    """`path` as a problem names it: relative to `base` (the site's folder) when inside it."""
+    try:
+        return path.resolve().relative_to(base.resolve()).as_posix()
+    except ValueError:
+        return str(path)
