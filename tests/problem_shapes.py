@@ -98,6 +98,7 @@ SHAPES = [re.compile(f"^{s}$") for s in (
     f"answers unknown comment {_K}{_MEAN}",
     f"answers comment {_K}, a comment on version \\S+, which does not come before version \\S+",
     f"answers comment {_K} but \\S+ lists no consultation file",
+    f"unknown source document {_K}{_MEAN}",
 )]
 
 

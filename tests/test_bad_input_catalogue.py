@@ -36,7 +36,7 @@ sections:
         guidance: [help]
       - key: beta
         text: Beta.
-        provenance: {kind: verbatim, source: "2.2"}
+        provenance: {kind: verbatim, source: {document: report, at: paragraph 2.2}}
   - key: second
     title: Second
     clauses:

@@ -183,8 +183,9 @@ def test_json_cross_references_give_key_and_number(built: Path) -> None:
         "url": f"{FIXTURE_URL}code/1.0/#clause-1.2-b"}
     assert clauses["gamma"]["guidance"] == ["help"]
     assert [g["id"] for g in document["guidance"]] == ["help"]
-    assert clauses["beta"]["provenance"] == {"kind": "reconstructed", "source": "2.2",
-                                             "note": "Described only."}
+    assert clauses["beta"]["provenance"] == {
+        "kind": "reconstructed", "source": {"document": "report", "at": "paragraph 2.2"},
+        "note": "Described only."}
 
 
 def test_pdf_has_every_clause_in_order_with_its_url(built: Path, mini_version) -> None:
@@ -347,16 +348,16 @@ sections:
     clauses:
       - key: one
         text: One clause.
-        provenance: {kind: verbatim, source: "2.1"}
+        provenance: {kind: verbatim, source: {document: report, at: paragraph 2.1}}
       - key: two
         text: Two clause, see [[three]].
-        provenance: {kind: verbatim, source: "2.1"}
+        provenance: {kind: verbatim, source: {document: report, at: paragraph 2.1}}
   - key: second
     title: Second
     clauses:
       - key: three
         text: Three clause.
-        provenance: {kind: verbatim, source: "2.1"}
+        provenance: {kind: verbatim, source: {document: report, at: paragraph 2.1}}
 """
 
 NEW = """\
@@ -383,7 +384,7 @@ sections:
     clauses:
       - key: three
         text: Three clause.
-        provenance: {kind: verbatim, source: "2.1"}
+        provenance: {kind: verbatim, source: {document: report, at: paragraph 2.1}}
 removed:
   - key: one
     reason: Not needed.

@@ -22,6 +22,7 @@ import pytest
 from testkit import FIXTURES, mkdocs_build
 
 from macros.compute.code import build_code
+from macros.compute.words import site_words
 from macros.export.paper import paper_html
 from macros.export.pdf import version_html
 from macros.render.environment import Templates
@@ -82,7 +83,8 @@ def test_page_matches_golden(built: Path, name: str) -> None:
 @pytest.mark.parametrize("version_id", ["1.0", "2.0"])
 def test_pdf_html_matches_golden(version_id: str) -> None:
     code = build_code(FIXTURE / "content" / "data" / "code.yaml", FIXTURE)
-    html = version_html(Templates(), code, code.version(version_id), "https://fixture.example.org/",
+    templates = Templates(words=site_words(code, council="Fixture District Council"))
+    html = version_html(templates, code, code.version(version_id), "https://fixture.example.org/",
                         "Fixture District Council")
     compare(f"pdf-{version_id}", html)
 
@@ -91,6 +93,7 @@ def test_paper_html_matches_golden() -> None:
     code = build_code(FIXTURE / "content" / "data" / "code.yaml", FIXTURE)
     changes = code.changelog.for_version("2.0")
     assert changes is not None
-    html = paper_html(Templates(), code, changes, "https://fixture.example.org/",
+    templates = Templates(words=site_words(code, council="Fixture District Council"))
+    html = paper_html(templates, code, changes, "https://fixture.example.org/",
                       "Fixture District Council")
     compare("paper-2.0", html)

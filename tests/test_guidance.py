@@ -35,13 +35,13 @@ guidance:
     title: Help with abuse
     publisher: Test Association
     url: https://help.example.org/abuse
-    cited_in: "3.1"
+    cited_in: [{document: report, at: paragraph 3.1}]
     summary: Where to get help.
     callout: Being abused online?
   - id: principles
     title: The Principles
     publisher: A Committee
-    cited_in: "2.6"
+    cited_in: [{document: report, at: paragraph 2.6}]
     summary: What public office asks.
 """
 
@@ -126,7 +126,7 @@ def test_guidance_page_lists_each_reference_with_the_clauses_citing_it(
                      .replace("guidance: [principles]", "guidance: [help]"))
     code = build_code(code_dir.manifest, code_dir.root)
     html = render_guidance_page(Templates(), code.guidance.values(), code.versions,
-                                code.source_document, "guidance/",
+                                code.documents, "guidance/",
                                 lambda version: status_words(code, version))
     help_entry, principles_entry = html.split('<section class="smc-guidance-entry"')[1:]
     assert '<h2 id="help">Help with abuse</h2>' in help_entry

@@ -106,7 +106,9 @@ def test_a_code_through_new_version_edit_adopt_and_new_version_again(
     assert not [c for c in clauses(draft) if "change" in c]
     assert 'id: "2.1"\n' in draft and "status: draft\n" in draft and "date: 2020-09-01\n" in draft
     assert "summary: A revision of version 2.0.\n" in draft
-    assert "        provenance: {kind: verbatim, source: \"2.1\"}\n" in draft  # as 2.0 wrote it
+    # as 2.0 wrote it
+    assert "        provenance: {kind: verbatim, source: {document: report, at: paragraph 2.1}}\n" \
+        in draft
     site = build(fixture, tmp_path, "site-1")
     assert ("Draft, not adopted Draft: version 2.1 has not been adopted. It was prepared for the "
             "Fixture Committee on 1 September 2020. Version 1.0 is in force. A revision of "
@@ -122,7 +124,7 @@ def test_a_code_through_new_version_edit_adopt_and_new_version_again(
     # 2. Reword a clause of the draft, saying why.
     edit(fixture / DATA / "versions" / "2.1.yaml",
          "        text: This Code applies to every councillor.\n"
-         "        provenance: {kind: verbatim, source: \"2.1\"}\n",
+         "        provenance: {kind: verbatim, source: {document: report, at: paragraph 2.1}}\n",
          "        text: This Code applies to every councillor and co-opted member.\n"
          "        provenance: {kind: drafted}\n"
          "        change: {reason: Co-opted members use social media for the council too.}\n")
@@ -351,7 +353,8 @@ def test_a_change_that_would_leave_problems_is_undone(
     assert not (fixture / DATA / "versions" / "2.1.yaml").exists()
 
 
-MANIFEST_HEAD = "title: Fixture Code\nsource_document: the fixture report of 1 January 2020\n"
+MANIFEST_HEAD = ("title: Fixture Code\n"
+                 "documents: [{id: report, title: the fixture report of 1 January 2020}]\n")
 MANIFEST_TAIL = "guidance: guidance.yaml\nconsultation: consultation.yaml\n"
 
 

@@ -30,7 +30,8 @@ from macros.render.environment import Templates
 
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "500"))
 GUIDANCE = {"guidance": [{"id": "help", "title": "Help", "publisher": "Test Association",
-                          "url": "https://help.example.org/", "cited_in": "3.1",
+                          "url": "https://help.example.org/",
+                          "cited_in": [{"document": "report", "at": "paragraph 3.1"}],
                           "summary": "Where to get help."}]}
 
 keys = st.from_regex(r"[a-z][a-z0-9]{0,5}(-[a-z0-9]{1,3}){0,2}", fullmatch=True).filter(
@@ -88,7 +89,10 @@ def versions(draw: st.DrawFn, version_id: str = "1.0", bad: bool = False) -> dic
 provenances = st.one_of(
     st.just({"kind": "drafted"}),
     st.fixed_dictionaries({"kind": st.sampled_from(["verbatim", "reconstructed"]),
-                           "source": st.sampled_from(["2.2", "2.6", "Appendix 1"])}),
+                           "source": st.fixed_dictionaries(
+                               {"document": st.sampled_from(["report", "reprt"])},
+                               optional={"at": st.sampled_from(["paragraph 2.2", "Appendix 1",
+                                                                "bullet 7"])})}),
 )
 
 
@@ -170,7 +174,8 @@ def test_generated_data_builds_or_fails_with_catalogued_messages(
             names.append(f"versions/v{i}.yaml")
         (data / "guidance.yaml").write_text(yaml.safe_dump(GUIDANCE), encoding="utf-8")
         (data / "code.yaml").write_text(yaml.safe_dump(
-            {"title": "Fuzz", "source_document": "the report", "versions": names,
+            {"title": "Fuzz", "documents": [{"id": "report", "title": "the report"}],
+             "versions": names,
              "guidance": "guidance.yaml"}), encoding="utf-8")
         try:
             code = build_code(data / "code.yaml", Path(tmp))

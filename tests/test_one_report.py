@@ -17,7 +17,8 @@ FIX_LOST = ("Fix: restore it: a published version keeps its clauses, numbers and
             "make changes in a new version")
 FIX_UNCHECKED = "Fix: correct those problems; the next build checks every recorded URL"
 NO_CRITICISM = ('      - key: no-criticism\n        text: Do not criticise the council.\n'
-                '        provenance: {kind: verbatim, source: "2.3"}\n')
+                '        provenance: {kind: verbatim, '
+                'source: {document: report, at: paragraph 2.3}}\n')
 
 
 def report(fixture: Path, tmp_path: Path) -> list[str]:

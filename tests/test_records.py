@@ -25,6 +25,7 @@ from macros.export.version_json import to_json
 from macros.load.loader import load_model
 from macros.load.settings import Contact
 from macros.model.records import (
+    Citation,
     Consultation,
     GuidanceList,
     Manifest,
@@ -60,10 +61,12 @@ CASES = {
         "{kind: drafted}", "{kind: invented}",
         "data.yaml:13: clause 'alpha': field 'kind': must be 'verbatim', 'reconstructed' or "
         f"'drafted'. {SCHEMA_FIX}"),
-    "text that does not match its pattern": (
-        "{kind: drafted}", '{kind: verbatim, source: "para 2"}',
-        "data.yaml:13: clause 'alpha': field 'source': must match the pattern "
-        rf"^([0-9]+(\.[0-9]+)*|Appendix [0-9]+)$. {SCHEMA_FIX}"),
+    "a source in the old form, a paragraph without its document": (
+        "{kind: drafted}", '{kind: verbatim, source: "2.2"}',
+        "data.yaml:13: clause 'alpha': source '2.2' names a place but not the document it is in "
+        "(the old form). Fix: name the document, listed once under 'documents:' in "
+        "content/data/code.yaml, and the place in it, e.g. "
+        "source: {document: report, at: paragraph 2.2}"),
     "empty text": (
         "text: Alpha.", 'text: "  "',
         f"data.yaml:12: clause 'alpha': field 'text': must not be empty. {SCHEMA_FIX}"),
@@ -128,7 +131,7 @@ def test_every_fault_of_a_file_is_reported_together_in_field_order(tmp_path: Pat
         "data.yaml:11: clause 'alpha': missing required field 'text'. "
         "Fix: add 'text:' with a value",
         "data.yaml:13: clause 'alpha': field 'provenance': a verbatim clause needs 'source': the "
-        f"report paragraph it comes from. {SCHEMA_FIX}",
+        f"document it comes from. {SCHEMA_FIX}",
         "data.yaml:12: clause 'alpha': unknown field 'txt'. Did you mean 'text'? "
         "Fix: remove it or use one of: key, text, provenance, items, refs, guidance, change",
     ]
@@ -151,7 +154,8 @@ rounds:
 
 
 def test_a_list_that_must_not_be_empty(tmp_path: Path) -> None:
-    assert problems(tmp_path, "title: T\nsource_document: R\nversions: []\n", Manifest) == [
+    manifest = "title: T\ndocuments: [{id: r, title: R}]\nversions: []\n"
+    assert problems(tmp_path, manifest, Manifest) == [
         f"data.yaml:3: field 'versions': must not be empty. {SCHEMA_FIX}"]
     # A list whose only entry is wrong is not also said to be empty.
     assert problems(tmp_path, COMMENTS.replace("addressed", "done"), Consultation) == [
@@ -160,7 +164,8 @@ def test_a_list_that_must_not_be_empty(tmp_path: Path) -> None:
 
 
 def test_text_over_its_limit(tmp_path: Path) -> None:
-    guidance = ("guidance:\n  - {id: help, title: Help, publisher: P, cited_in: '3.1', "
+    guidance = ("guidance:\n  - {id: help, title: Help, publisher: P, "
+                "cited_in: [{document: report, at: paragraph 3.1}], "
                 f"summary: S., callout: {'x' * 81}}}\n")
     assert problems(tmp_path, guidance, GuidanceList) == [
         "data.yaml:2: guidance 'help': field 'callout' is 81 characters long; the limit is 80. "
@@ -170,7 +175,8 @@ def test_text_over_its_limit(tmp_path: Path) -> None:
 def test_valid_data_becomes_typed_immutable_records(tmp_path: Path) -> None:
     path = tmp_path / "v.yaml"
     path.write_text(GOOD.replace("title: One", "title: '  One  '").replace(
-        "{kind: drafted}", '{kind: verbatim, source: " 2.2 "}\n        refs: [beta]'),
+        "{kind: drafted}", '{kind: verbatim, source: {document: report, at: " paragraph 2.2 "}}\n'
+        '        refs: [beta]'),
         encoding="utf-8")
     loaded = load_model(path, "v.yaml", Version)
     assert not isinstance(loaded, list)
@@ -179,7 +185,8 @@ def test_valid_data_becomes_typed_immutable_records(tmp_path: Path) -> None:
     section = version.sections[0]
     assert section.title == "One"  # stripped
     clause = section.clauses[0]
-    assert clause.provenance == Provenance(kind=ProvenanceKind.verbatim, source="2.2")
+    assert clause.provenance == Provenance(
+        kind=ProvenanceKind.verbatim, source=Citation(document="report", at="paragraph 2.2"))
     assert clause.refs == ("beta",) and clause.items == () and clause.change is None
     with pytest.raises(dataclasses.FrozenInstanceError):
         clause.key = "other"  # type: ignore[misc]

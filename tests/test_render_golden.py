@@ -24,10 +24,13 @@ CODE = VERSION_HEAD + """\
     clauses:
       - key: verbatim-clause
         text: Do be mindful of the "public" & [[listed]].
-        provenance: {kind: verbatim, source: "2.2"}
+        provenance: {kind: verbatim, source: {document: report, at: paragraph 2.2}}
       - key: listed
         text: "Do not:"
-        provenance: {kind: reconstructed, source: "2.6", note: Described only.}
+        provenance:
+          kind: reconstructed
+          source: {document: report, at: paragraph 2.6}
+          note: Described only.
         items:
           - {key: listed-one, text: "do *this*; or"}
           - {key: listed-two, text: do that.}

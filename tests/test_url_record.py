@@ -47,7 +47,8 @@ def test_deleting_a_clause_from_a_published_version_fails_naming_each_lost_url(
     # entry of version 2.0 that says it was removed.
     edit(versions(fixture) / "1.0.yaml",
          '      - key: no-criticism\n        text: Do not criticise the council.\n'
-         '        provenance: {kind: verbatim, source: "2.3"}\n', "")
+         '        provenance: {kind: verbatim, '
+         'source: {document: report, at: paragraph 2.3}}\n', "")
     edit(versions(fixture) / "2.0.yaml",
          "removed:\n  - key: no-criticism\n    reason: Councillors must be free to criticise "
          "the council.\n    answers: [member-b-criticism]\n", "")
@@ -72,7 +73,8 @@ def test_renumbering_a_published_clause_fails_naming_the_url(tmp_path: Path) -> 
     fixture = copy_fixture(tmp_path)
     # Swap clauses 2.1 (privacy) and 2.2 (separate) of the published version 1.0.
     privacy = ("      - key: privacy\n        text: Use privacy settings to hide your posts "
-               "from the press.\n        provenance: {kind: verbatim, source: \"2.4\"}\n")
+               "from the press.\n        provenance: {kind: verbatim, "
+               "source: {document: report, at: paragraph 2.4}}\n")
     edit(versions(fixture) / "1.0.yaml", privacy, "")
     edit(versions(fixture) / "1.0.yaml", "      - key: safety\n", privacy + "      - key: safety\n")
     lines = failed_build(fixture, tmp_path)

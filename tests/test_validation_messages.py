@@ -20,7 +20,7 @@ GOOD = VERSION_HEAD + """\
         provenance: {kind: drafted}
       - key: beta
         text: Beta.
-        provenance: {kind: verbatim, source: "2.2"}
+        provenance: {kind: verbatim, source: {document: report, at: paragraph 2.2}}
 """
 FILE = "content/data/versions/v1.yaml"
 
@@ -112,9 +112,10 @@ CASES = {
         "20,000. Fix: shorten it or split it into several items",
     ),
     "verbatim clause without its source": (
-        GOOD.replace('{kind: verbatim, source: "2.2"}', "{kind: verbatim}"),
+        GOOD.replace("{kind: verbatim, source: {document: report, at: paragraph 2.2}}",
+                     "{kind: verbatim}"),
         f"{FILE}:16: clause 'beta': field 'provenance': a verbatim clause needs 'source': the "
-        "report paragraph it comes from. Fix: correct the value; the schema in "
+        "document it comes from. Fix: correct the value; the schema in "
         "content/pages/schema/ lists what is allowed",
     ),
 }

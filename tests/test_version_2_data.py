@@ -69,7 +69,8 @@ def test_manning_proposed_wording_is_in_2_0_exactly_and_says_whose_it_is(
     assert len(found) == 1, "Cllr Manning's proposed wording is not in version 2.0 exactly"
     provenance = found[0].provenance
     assert provenance.kind is ProvenanceKind.verbatim
-    assert provenance.source == "2.2"
+    assert provenance.source is not None
+    assert provenance.source.at == "paragraph 2.2"
     assert "Cllr Manning's proposed" in (provenance.note or "")
     assert "quoted exactly" in (provenance.note or "")
 

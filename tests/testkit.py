@@ -39,7 +39,7 @@ sections:
 
 MANIFEST = """\
 title: Test Code
-source_document: the test report
+documents: [{{id: report, title: the test report}}]
 versions:
 {versions}
 guidance: guidance.yaml
@@ -51,7 +51,7 @@ guidance:
     title: Help with abuse
     publisher: Test Association
     url: https://help.example.org/abuse
-    cited_in: "3.1"
+    cited_in: [{document: report, at: paragraph 3.1}]
     summary: Where to get help.
 """
 

@@ -38,13 +38,20 @@ from macros.adapters.version_site import (
 )
 from macros.compute.code import Code, check_code
 from macros.compute.downloads import Download
+from macros.compute.words import DEFAULT_DOCUMENT, site_words
 from macros.export.downloads import build_downloads, schema_files
 from macros.export.pdf import PdfUnavailable
 from macros.export.schema import schema_text
 from macros.load.configfile import check_config
 from macros.load.glossary import EMPTY as EMPTY_GLOSSARY
 from macros.load.glossary import Glossary, load_glossary
-from macros.load.settings import Locate, Settings, SettingsError, read_settings
+from macros.load.settings import (
+    Locate,
+    Settings,
+    SettingsError,
+    read_council,
+    read_settings,
+)
 from macros.model.problems import CodeDataError, Problem
 from macros.render.abbreviations import Abbreviations
 from macros.render.environment import Templates, site_templates, template_problem
@@ -100,6 +107,8 @@ class ClausesPlugin(BasePlugin[ClausesConfig]):
             config, base / self.config.glossary, required=self.config.glossary != DEFAULT_GLOSSARY)
         config_file = check_config(Path(config.config_file_path), base)
         self.settings, settings_problems = _council_settings(config, config_file.locate)
+        document, document_problems = _document_name(config, self.settings, config_file.locate)
+        settings_problems += document_problems
         site_url, council, unset = _download_settings(config)
         said = tuple(p.key for p in settings_problems if p.key)
         # One report of every problem: a lost published URL first, what could not be checked
@@ -111,6 +120,7 @@ class ClausesPlugin(BasePlugin[ClausesConfig]):
         if problems or code is None:
             raise Abort(str(CodeDataError(problems)))
         self.code = code
+        templates.use_words(site_words(code, document, council))
         self.abbreviations = Abbreviations(self.glossary, templates)
         try:
             with template_errors(base):
@@ -119,7 +129,7 @@ class ClausesPlugin(BasePlugin[ClausesConfig]):
                                                  pdf=self.config.pdf)
         except PdfUnavailable as err:
             raise Abort(str(err)) from None
-        config.nav = with_code_nav(code, config.nav)
+        config.nav = with_code_nav(code, config.nav, templates.words.in_force)
         if RUNNING_CSS_PATH not in config.extra_css:
             config.extra_css.append(RUNNING_CSS_PATH)
         return config
@@ -288,6 +298,22 @@ def _download_settings(config: MkDocsConfig) -> tuple[str, str, list[Problem]]:
                                 "add 'extra: council: name: ...'; the PDF and JSON name the "
                                 "council"))
     return site_url, council, problems
+
+
+def _document_name(config: MkDocsConfig, settings: Settings | None, locate: Locate
+                   ) -> tuple[str, list[Problem]]:
+    """The document's own name (extra.council.document), checked with the council's settings
+    or, on a site without them, alone."""
+    if settings is not None:
+        return settings.council.document, []
+    others = any(k in config.extra for k in ("monitoring_officer", "accessibility"))
+    if others or not isinstance(config.extra.get("council"), dict):
+        return DEFAULT_DOCUMENT, []  # already checked with the other settings, or not set
+    try:
+        return read_council(config.extra, Path(config.config_file_path).name,
+                            locate).document, []
+    except SettingsError as err:
+        return DEFAULT_DOCUMENT, err.problems
 
 
 def _use_glossary(config: MkDocsConfig, path: Path, required: bool

@@ -209,6 +209,7 @@ def define_env(env: MacroEnv) -> None:
     define_code_macros(env, code, page_path, templates)
 
     env.variables["code_title"] = code.title
+    env.variables["document_name"] = templates.words.document  # 'Code', 'Protocol'
     env.variables["current_version"] = code.current.id if code.current else None
     env.variables["current_version_date"] = (
         long_date(code.current.version.date) if code.current else None

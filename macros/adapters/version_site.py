@@ -30,7 +30,8 @@ def _nav_target(entry: Any) -> str | None:
     return entry if isinstance(entry, str) else None
 
 
-def with_code_nav(code: Code, nav: list[Any] | None) -> list[Any] | None:
+def with_code_nav(code: Code, nav: list[Any] | None, in_force: str = "The Code in force"
+                  ) -> list[Any] | None:
     """The navigation with the Code's pages computed from the data.
 
     Entries of mkdocs.yml's nav that point at the Code's generated pages (the
@@ -40,7 +41,7 @@ def with_code_nav(code: Code, nav: list[Any] | None) -> list[Any] | None:
     """
     if nav is None:
         return None
-    entries = nav_entries(code)
+    entries = nav_entries(code, in_force)
     ours = {e.src_uri for e in entries}
     ours.add(f"{urls.changes_path()}index.md")
     ours.update(f"{urls.version_path(v)}index.md" for v in _version_like(nav))

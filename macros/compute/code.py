@@ -14,12 +14,13 @@ from typing import NamedTuple
 
 from macros.compute import changelog as changes
 from macros.compute.consultation import ConsultationRecord, load_consultation
+from macros.compute.documents import check_documents
 from macros.compute.guidance import check_guidance
 from macros.compute.numbering import NumberedVersion, number_version
 from macros.load.loader import load_code
 from macros.load.validate import check_version, check_versions
 from macros.model.problems import CodeDataError, Problem
-from macros.model.records import Guidance, Status
+from macros.model.records import Document, Guidance, Status
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,7 +28,8 @@ class Code:
     """The whole Code, loaded, checked and numbered: every version, guidance and changes."""
 
     title: str
-    source_document: str
+    # The documents wording comes from and guidance is cited in, by id.
+    documents: Mapping[str, Document]
     versions: tuple[NumberedVersion, ...]
     guidance: Mapping[str, Guidance]
     # What changed from each version to the next, and each clause's history.
@@ -109,13 +111,15 @@ def check_code(manifest_path: Path, base: Path | None = None) -> CodeCheck:
     problems = [*raw.problems, *across]
     if raw.guidance:
         problems.extend(check_guidance(raw.guidance))
+    problems.extend(check_documents(raw))
+    documents = {d.id: d for d in raw.manifest.documents}
     consultation, consultation_problems = load_consultation(raw)
     problems.extend(consultation_problems)
     numbered: list[NumberedVersion] = []
     docs = []
     unnumbered = list(raw.failed_versions)
     for loaded in raw.versions:
-        checked = check_version(loaded, guidance_ids)
+        checked = check_version(loaded, guidance_ids, frozenset(documents))
         problems.extend(checked.problems)
         if checked.problems:
             unnumbered.append(loaded.doc.file)
@@ -129,7 +133,7 @@ def check_code(manifest_path: Path, base: Path | None = None) -> CodeCheck:
     if comparable:
         problems.extend(changes.check(changelog, list(zip(numbered, docs, strict=True))))
     manifest = raw.manifest
-    whole = Code(manifest.title, manifest.source_document, tuple(numbered),
+    whole = Code(manifest.title, MappingProxyType(documents), tuple(numbered),
                  MappingProxyType(guidance), changelog=changelog, consultation=consultation)
     consultation_failed = manifest.consultation is not None and consultation is None
     if problems:

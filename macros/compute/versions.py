@@ -77,11 +77,12 @@ class NavEntry(NamedTuple):
     src_uri: str
 
 
-def nav_entries(code: Code) -> list[NavEntry]:
-    """The Code's pages for the navigation: in force, each version newest first, changes."""
+def nav_entries(code: Code, in_force: str = "The Code in force") -> list[NavEntry]:
+    """The Code's pages for the navigation: in force (titled `in_force`), each version newest
+    first, changes."""
     entries = []
     if code.current:
-        entries.append(NavEntry("The Code in force", f"{urls.current_path()}index.md"))
+        entries.append(NavEntry(in_force, f"{urls.current_path()}index.md"))
     entries.extend(NavEntry(nav_title(code, v), f"{urls.version_path(v.id)}index.md")
                    for v in reversed(code.versions))
     if len(code.versions) > 1:

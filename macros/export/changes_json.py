@@ -49,8 +49,9 @@ class RedlinePart:
 @with_config(DOCUMENT)
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Answer:
-    id: Annotated[Key, Field(description="Id of a consultation comment.")]
-    url: Annotated[str | None, Field(description="The comment on the consultation page.")] = None
+    id: Annotated[Key, Field(description="Id of a member's comment.")]
+    url: Annotated[str | None, Field(
+        description="The comment on the page of members' comments.")] = None
 
 
 @with_config(DOCUMENT)
@@ -82,11 +83,11 @@ class ChangeCounts:
 @with_config(DOCUMENT)
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ChangesDocument:
-    """The changes from one version of the Code to the next."""
+    """The changes from one version of the document to the next."""
 
     schema_uri: Annotated[str, Field(alias="$schema", description="URL of this JSON Schema.")]
     council: str
-    code_title: str
+    code_title: Annotated[str, Field(title="Document Title", description="The document's title.")]
     version: str
     status: Status
     version_url: str

@@ -78,7 +78,6 @@ class Cover(NamedTuple):
     superseded_on: str | None
     replaces: str | None  # the id of the version before
     online: str
-    source_document: str
 
 
 class PdfVersion(NamedTuple):
@@ -102,7 +101,7 @@ def _cover(ctx: PdfContext, council: str, status: VersionStatus) -> Cover:
     previous = ctx.code.previous(v.id)
     return Cover(council, ctx.code.title, v.id, status, v.body, long_date(v.date),
                  long_date(v.superseded_on) if v.superseded_on else None,
-                 previous.id if previous else None, ctx.online(), ctx.code.source_document)
+                 previous.id if previous else None, ctx.online())
 
 
 def _removed(ctx: PdfContext) -> tuple[RemovedClause, ...]:

@@ -23,6 +23,7 @@ from macros.model import inline
 from macros.model.records import (
     DOCUMENT,
     Change,
+    Document,
     Guidance,
     Key,
     Provenance,
@@ -132,12 +133,15 @@ class VersionInfo:
 @with_config(DOCUMENT)
 @dataclass(frozen=True, slots=True, kw_only=True)
 class VersionDocument:
-    """One version of the Code, numbered, as published at code/<id>/code-<id>.json."""
+    """One version of the document, numbered, as published at code/<id>/code-<id>.json."""
 
     schema_uri: Annotated[str, Field(alias="$schema", description="URL of this JSON Schema.")]
     council: str
-    code_title: str
-    source_document: Annotated[str, Field(description="The document the wording is taken from.")]
+    code_title: Annotated[str, Field(title="Document Title", description="The document's title.")]
+    documents: Annotated[tuple[Document, ...], Field(
+        description="The documents its clauses' wording comes from and its guidance is cited "
+        "in; a clause's 'provenance.source' and a guidance entry's 'cited_in' name them by id.",
+    )] = ()
     version: VersionInfo
     sections: tuple[ExportSection, ...]
     removed: Annotated[tuple[Removal, ...], Field(
@@ -215,6 +219,10 @@ def version_document(code: Code, version: NumberedVersion, site_url: str,
         for s in version.sections
     )
     cited = {g for c in version.clauses() for g in c.clause.guidance}
+    guidance = tuple(g for gid, g in code.guidance.items() if gid in cited)
+    sources = {c.clause.provenance.source.document for c in version.clauses()
+               if c.clause.provenance.source}
+    sources.update(c.document for g in guidance for c in g.cited_in)
     info = VersionInfo(
         id=v.id, title=v.title, status=v.status, status_text=status_text(code, version),
         in_force=current is not None and current.id == v.id, body=v.body, date=v.date,
@@ -227,9 +235,9 @@ def version_document(code: Code, version: NumberedVersion, site_url: str,
     )
     return VersionDocument(
         schema_uri=urls.absolute(site_url, urls.schema_path()), council=council,
-        code_title=code.title, source_document=code.source_document, version=info,
-        sections=sections, removed=v.removed,
-        guidance=tuple(g for gid, g in code.guidance.items() if gid in cited),
+        code_title=code.title, version=info, sections=sections, removed=v.removed,
+        documents=tuple(d for did, d in code.documents.items() if did in sources),
+        guidance=guidance,
     )
 
 

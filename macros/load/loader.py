@@ -18,6 +18,7 @@ from typing import Any, Generic, NamedTuple, TypeVar
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
+from macros.load.old_forms import old_source_form
 from macros.load.yamlfile import YamlDoc, read_yaml
 from macros.model.problems import Problem, did_you_mean, shown_path
 from macros.model.records import (
@@ -102,6 +103,9 @@ def _problem(doc: YamlDoc, model: type, wrong: ErrorDetails) -> Problem:
     label = _label(doc.data, loc)
     field = next((str(p) for p in reversed(loc) if isinstance(p, str)), "")
     kind, given, ctx = wrong["type"], wrong["input"], wrong.get("ctx", {})
+    old = old_source_form(loc, kind, given)
+    if old is not None:
+        return Problem(doc.file, doc.line(loc), label, *old)
     if kind in UNKNOWN_FIELD:
         allowed = _fields_at(model, loc[:-1])
         hint = did_you_mean(field, allowed)
@@ -250,6 +254,8 @@ class RawCode(NamedTuple):
     failed_versions: tuple[str, ...] = ()
     # The consultation record, when the manifest lists one and it loaded.
     consultation: Loaded[Consultation] | None = None
+    # The manifest's file, for the lines of its documents.
+    manifest_doc: YamlDoc | None = None
 
     @property
     def every_version_loaded(self) -> bool:
@@ -334,7 +340,7 @@ def load_code(manifest_path: Path, base: Path) -> RawCode | list[Problem]:
             if old_form is not None:  # one line for the whole file, not one per field
                 problems[before:] = [old_form]
     return RawCode(manifest, tuple(versions), guidance, tuple(problems), tuple(failed),
-                   consultation)
+                   consultation, doc)
 
 
 # The fields of the single round a consultation file held before it held rounds.

@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 from pydantic import Field, ValidationError, with_config
 
@@ -20,10 +20,13 @@ from macros.load.loader import UNKNOWN_FIELD, fault_message, faults
 from macros.model.problems import Problem
 from macros.model.records import RECORD, validate
 
+T = TypeVar("T")
+
 # Where a setting is: (file, line) from its path, e.g. ('extra', 'council', 'name').
 Locate = Callable[[Sequence[str | int]], tuple[str, int | None]]
 EMAIL_PATTERN = r"^[^@\s<>\"']+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$"
 PHONE_PATTERN = r"^\+?[0-9][0-9 ]{6,}[0-9]$"
+DOCUMENT_PATTERN = r"^[A-Z][A-Za-z'-]*( [A-Za-z'-]+){0,3}$"
 
 
 @with_config(RECORD)
@@ -32,6 +35,12 @@ class Council:
     name: Annotated[str, Field(
         min_length=1, description="The council's name, e.g. 'Anyshire County Council'.",
     )]
+    document: Annotated[str, Field(
+        pattern=DOCUMENT_PATTERN,
+        max_length=40,
+        description="The document's own short name, as 'the ... in force' says it: 'Code', "
+        "'Protocol'.",
+    )] = "Code"
 
 
 @with_config(RECORD)
@@ -126,10 +135,17 @@ class SettingsError(Exception):
         super().__init__("\n".join(str(p) for p in problems))
 
 
+def _shown(value: Any) -> str:
+    return f"'{value}'" if isinstance(value, str) else "a value that is not text"
+
+
 def _where(loc: tuple[Any, ...]) -> str:
     return "extra." + ".".join(str(p) for p in loc)
 
 
+DOCUMENT_FIX = ("write the name the council gives the document, as 'the ... in force' would "
+               "say it: one to four words, the first with a capital letter, e.g. 'Code' or "
+               "'Protocol'")
 _FIXES = {
     "missing": "add it under 'extra:' in mkdocs.yml",
     **dict.fromkeys(UNKNOWN_FIELD, "remove it, or check its spelling against macros/settings.py"),
@@ -143,21 +159,36 @@ def read_settings(extra: Mapping[str, Any], config_file: str,
     `locate` gives the file and line of a setting, from its path under mkdocs.yml's top.
     """
     wanted = {f.name: extra[f.name] for f in dataclasses.fields(Settings) if f.name in extra}
+    return _read(Settings, wanted, (), config_file, locate)
+
+
+def read_council(extra: Mapping[str, Any], config_file: str,
+                 locate: Locate | None = None) -> Council:
+    """Validate `extra.council` alone (for a site without the other settings)."""
+    return _read(Council, extra.get("council"), ("council",), config_file, locate)
+
+
+def _read(record: type[T], data: Any, at: tuple[str, ...], config_file: str,
+          locate: Locate | None) -> T:
+    """`data` (the settings at `at` under `extra`) as a `record`, or SettingsError."""
     try:
-        return validate(Settings, wanted)
+        return validate(record, data)
     except ValidationError as err:
         problems = []
         for fault in faults(err):
-            kind, loc = fault["type"], fault["loc"]
+            kind, loc = fault["type"], (*at, *fault["loc"])
             if kind == "missing":
                 message = "missing"
             elif kind in UNKNOWN_FIELD:
                 message = "is not a setting this site knows"
+            elif loc[-1:] == ("document",):
+                message = f"{_shown(fault['input'])} is not a short name for the document"
             elif kind == "string_pattern_mismatch":
                 message = f"'{fault['input']}' is not a valid {loc[-1]}"
             else:
                 message = fault_message(fault)
-            fix = _FIXES.get(kind, "correct the value in mkdocs.yml")
+            fix = (DOCUMENT_FIX if loc[-1:] == ("document",) and kind != "missing"
+                   else _FIXES.get(kind, "correct the value in mkdocs.yml"))
             file, line = locate(("extra", *loc)) if locate else (config_file, None)
             problems.append(Problem(file or config_file, line, _where(loc), message, fix))
         raise SettingsError(problems) from None

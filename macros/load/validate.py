@@ -35,6 +35,7 @@ class _Place(NamedTuple):
     text: str | None
     refs: tuple[str, ...] = ()
     guidance: tuple[str, ...] = ()
+    source: str | None = None  # the document its wording comes from
 
 
 def _places(version: Version) -> Iterator[_Place]:
@@ -43,16 +44,19 @@ def _places(version: Version) -> Iterator[_Place]:
         yield _Place("section", section.key, s_loc, s, None)
         for c, clause in enumerate(section.clauses):
             c_loc = (*s_loc, "clauses", c)
+            source = clause.provenance.source
             yield _Place("clause", clause.key, c_loc, s, clause.text, clause.refs,
-                         clause.guidance)
+                         clause.guidance, source.document if source else None)
             for i, item in enumerate(clause.items):
                 yield _Place("item", item.key, (*c_loc, "items", i), s, item.text)
 
 
 def check_version(
-    loaded: Loaded[Version], guidance_ids: frozenset[str] | None
+    loaded: Loaded[Version], guidance_ids: frozenset[str] | None,
+    document_ids: frozenset[str] = frozenset(),
 ) -> VersionCheck:
-    """Check one version; `guidance_ids` is None when the guidance could not be loaded."""
+    """Check one version; `guidance_ids` is None when the guidance could not be loaded;
+    `document_ids` are the documents the manifest lists."""
     doc, version = loaded.doc, loaded.model
     result = VersionCheck()
 
@@ -101,6 +105,14 @@ def check_version(
                 report(place, (*place.loc, "guidance"),
                        f"unknown guidance id '{gid}'.{did_you_mean(gid, guidance_ids)}".rstrip(),
                        "use an id from content/data/guidance.yaml, or add the guidance there")
+        if place.source is not None and place.source not in document_ids:
+            listed = ", ".join(sorted(document_ids))
+            report(place, (*place.loc, "provenance", "source", "document"),
+                   f"unknown source document '{place.source}'."
+                   f"{did_you_mean(place.source, document_ids)}".rstrip(),
+                   "use the id of a document listed under 'documents:' in "
+                   f"content/data/code.yaml{f' ({listed})' if listed else ''}, or add the "
+                   "document there")
     return result
 
 

@@ -80,19 +80,60 @@ class ProvenanceKind(StrEnum):
     drafted = "drafted"
 
 
+HTTPS_URL = {"format": "uri", "pattern": r"^https://[^\s/$.?#][^\s]*$"}
+
+
+@with_config(RECORD)
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Document:
+    """A document that wording comes from or that cites guidance, declared once in the manifest."""
+
+    id: Annotated[Key, Field(description="The id a clause's 'source' or a guidance entry's "
+                             "'cited_in' names it by, e.g. 'committee-report'.")]
+    title: Annotated[str, Field(
+        min_length=1,
+        description="The document as a reader would name it in a sentence, e.g. 'the report to "
+        "the Standards Committee'.",
+    )]
+    date: Annotated[dt.date | None, Field(
+        description="Its date, shown after the title ('of 4 March 2024') unless the title says it.",
+    )] = None
+    # Checked by documents.check_documents, which says exactly what is wrong with an address.
+    url: Annotated[str | None, Field(
+        description="Where it is published; https only. Leave out if it is not online.",
+        json_schema_extra=HTTPS_URL,
+    )] = None
+    publisher: Annotated[str | None, Field(min_length=1, description="Who published it.")] = None
+
+
+@with_config(RECORD)
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Citation:
+    """A place in a document: the document's id, and where in it, if it says."""
+
+    document: Annotated[Key, Field(description="The id of a document listed under 'documents' "
+                                   "in the manifest.")]
+    at: Annotated[str | None, Field(
+        min_length=1,
+        max_length=200,
+        description="Where in the document, as a reader would find it: 'paragraph 2.2', "
+        "'page 3', 'bullet 7', 'Appendix 3', a heading. Leave out for the whole document.",
+    )] = None
+
+
 @with_config(RECORD)
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Provenance:
     """Where a clause's wording comes from."""
 
     kind: Annotated[ProvenanceKind, Field(
-        description="verbatim: quoted exactly in the committee report; reconstructed: written "
-        "from the report's description of the clause; drafted: new wording written for this "
+        description="verbatim: quoted exactly in the source document; reconstructed: written "
+        "from the source's description of the clause; drafted: new wording written for this "
         "version.",
     )]
-    source: Annotated[str | None, Field(
-        pattern=REPORT_PARAGRAPH_PATTERN,
-        description="The report paragraph that quotes or describes the clause, e.g. '2.2'.",
+    source: Annotated[Citation | None, Field(
+        description="The document (and the place in it) that quotes or describes the clause, "
+        "e.g. {document: committee-report, at: paragraph 2.2}.",
     )] = None
     note: Annotated[str | None, Field(
         description="Anything a reader should know about the wording's origin.",
@@ -101,7 +142,7 @@ class Provenance:
     def __post_init__(self) -> None:
         if self.kind is not ProvenanceKind.drafted and not self.source:
             raise ValueError(
-                f"a {self.kind.value} clause needs 'source': the report paragraph it comes from"
+                f"a {self.kind.value} clause needs 'source': the document it comes from"
             )
 
 
@@ -112,7 +153,7 @@ class Change:
 
     reason: Annotated[str, Field(min_length=1, description="Plain-English reason for the change.")]
     answers: Annotated[tuple[Key, ...], Field(
-        description="Ids of the consultation comments this change answers.",
+        description="Ids of the members' comments this change answers.",
     )] = ()
 
 
@@ -124,7 +165,7 @@ class Removal:
     key: Annotated[Key, Field(description="Key of the clause in the previous version.")]
     reason: Annotated[str, Field(min_length=1, description="Plain-English reason for removing it.")]
     answers: Annotated[tuple[Key, ...], Field(
-        description="Ids of the consultation comments this removal answers.",
+        description="Ids of the members' comments this removal answers.",
     )] = ()
 
 
@@ -197,11 +238,10 @@ class Manifest:
     """content/data/code.yaml: which files hold the Code, in date order."""
 
     title: Annotated[str, Field(min_length=1)]
-    source_document: Annotated[str, Field(
-        min_length=1,
-        description="The document the Code's wording is taken from, as a reader would name it, "
-        "e.g. 'the report to the Constitution and Ethics Committee of 1 October 2019'.",
-    )]
+    documents: Annotated[tuple[Document, ...], Field(
+        description="The documents clauses' wording comes from and guidance is cited in, each "
+        "once; clauses and guidance name them by id.",
+    )] = ()
     versions: Annotated[tuple[str, ...], Field(min_length=1)]
     guidance: str | None = None
     consultation: str | None = None
@@ -210,7 +250,7 @@ class Manifest:
 @with_config(RECORD)
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Guidance:
-    """A published reference the Code points readers to."""
+    """A published reference the clauses point readers to."""
 
     id: Key
     title: Annotated[str, Field(min_length=1)]
@@ -218,12 +258,12 @@ class Guidance:
     # Checked by guidance.check_guidance, which says exactly what is wrong with an address.
     url: Annotated[str | None, Field(
         description="The address as the report cites it; https only. Leave out if none.",
-        json_schema_extra={"format": "uri", "pattern": r"^https://[^\s/$.?#][^\s]*$"},
+        json_schema_extra=HTTPS_URL,
     )] = None
-    cited_in: Annotated[str, Field(
-        pattern=REPORT_PARAGRAPH_PATTERN,
-        description="Where the report cites it, e.g. '3.1' or 'Appendix 3'.",
-    )]
+    cited_in: Annotated[tuple[Citation, ...], Field(
+        description="The documents that cite it, and where, e.g. "
+        "[{document: committee-report, at: paragraph 3.1}]. Leave out if none does.",
+    )] = ()
     summary: Annotated[str, Field(
         min_length=1,
         description="One plain sentence on what the reader finds.",

@@ -19,6 +19,7 @@ from markupsafe import Markup
 from macros.compute import guidance, urls
 from macros.compute.code import Code
 from macros.compute.consultation import ClauseComments, clause_comments
+from macros.compute.documents import named
 from macros.compute.downloads import Download
 from macros.compute.guidance import GuidanceNote
 from macros.compute.numbering import NumberedClause, NumberedItem, NumberedSection, NumberedVersion
@@ -76,9 +77,9 @@ class Provenance(NamedTuple):
     """Where a clause's wording comes from, as `provenance.html.jinja` says it."""
 
     kind: str  # "verbatim", "reconstructed" or "drafted"
-    source: str  # the report paragraph that quotes or describes it ('' for new wording)
+    at: str  # where in the document it is quoted or described: 'paragraph 2.2' ('' if not said)
     note: str | None
-    document: str  # the report, e.g. 'the report to the Committee of 1 October 2019'
+    document: str  # the document, named: 'the report to the Committee of 1 October 2019' ('')
     worded_in: str  # the first version with this wording: this one, or one it was copied from
     new: bool  # the wording is new in this version
 
@@ -148,7 +149,9 @@ class ClauseView:
         p = self._clause.clause.provenance
         version = self._ctx.version.id
         first = worded_in(self._ctx.code, version, self._clause.key)
-        return Provenance(p.kind.value, p.source or "", p.note, self._ctx.code.source_document,
+        source = p.source
+        document = named(self._ctx.code.documents[source.document]) if source else ""
+        return Provenance(p.kind.value, source.at or "" if source else "", p.note, document,
                           first, first == version)
 
     @cached_property

@@ -24,6 +24,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
+from macros.compute.words import Words, site_words
 from macros.model import inline
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -104,9 +105,12 @@ def _compile_settings(env: jinja2.Environment) -> str:
 class Templates:
     """Renders the package's templates, or a site's own template of the same name."""
 
-    def __init__(self, site_templates: Path | None = None, cache: Path | None = None) -> None:
+    def __init__(self, site_templates: Path | None = None, cache: Path | None = None,
+                 words: Words | None = None) -> None:
         """`cache`: a folder keeping compiled templates between builds, by their source
-        (compiling them all takes longer than laying out a small Code's pages)."""
+        (compiling them all takes longer than laying out a small Code's pages). `words`: the
+        site's fixed words, which every template receives (`use_words` sets them later)."""
+        self.words = words or site_words(None)
         folders = [str(TEMPLATES)]
         if site_templates is not None and site_templates.is_dir():
             folders.insert(0, str(site_templates))
@@ -133,6 +137,11 @@ class Templates:
         # The macros of `inline.html.jinja`, in every template without an import (a template
         # laid out for each clause would otherwise import them again each time).
         self.env.globals.update({name: _Macro(self.env, INLINE, name) for name in INLINE_MACROS})
+        self.env.globals["words"] = self.words
+
+    def use_words(self, words: Words) -> None:
+        """Give every template the site's fixed words, worked out once its data is loaded."""
+        self.words = self.env.globals["words"] = words
 
     def render(self, name: str, context: Mapping[str, Any] | None = None, /,
                **values: Any) -> Markup:

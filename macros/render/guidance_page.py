@@ -1,4 +1,4 @@
-"""The guidance page: every reference, where the report cites it, and which clauses do.
+"""The guidance page: every reference, the documents that cite it, and which clauses do.
 
 `guidance-page.html.jinja` lays out the page and `guidance-entry.html.jinja` each
 reference; the clauses that cite one come from `guidance.citations`.
@@ -6,16 +6,18 @@ reference; the clauses that cite one come from `guidance.citations`.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from typing import NamedTuple
 
 from markupsafe import Markup
 
 from macros.compute import urls
+from macros.compute.documents import named, place
 from macros.compute.guidance import citations
 from macros.compute.numbering import NumberedVersion
 from macros.compute.views import Link
-from macros.model.records import Guidance
+from macros.model.records import Document, Guidance
+from macros.model.wording import and_list, or_list
 from macros.render.environment import Templates
 
 
@@ -35,12 +37,13 @@ class Entry(NamedTuple):
     summary: str
     publisher: str
     url: str | None
-    place: str  # where the report cites it: 'paragraph 3.1', 'Appendix B'
+    cited_in: str  # where it is cited: 'paragraph 3.1 of the report ...' ('' if nowhere)
+    documents: str  # the documents that cite it: 'the report ...' ('' if none)
     cited_by: tuple[Citing, ...]
 
 
 def _entry(g: Guidance, versions: tuple[NumberedVersion, ...], page: str,
-           status: Callable[[NumberedVersion], str]) -> Entry:
+           status: Callable[[NumberedVersion], str], documents: Mapping[str, Document]) -> Entry:
     cited_by = []
     for citation in citations(versions, g.id):
         version = citation.version
@@ -49,16 +52,18 @@ def _entry(g: Guidance, versions: tuple[NumberedVersion, ...], page: str,
                                                    clause.target.anchor)), clause.number)
             for clause in citation.clauses)
         cited_by.append(Citing(version.id, status(version), links))
-    place = g.cited_in if g.cited_in.startswith("Appendix") else f"paragraph {g.cited_in}"
-    return Entry(g.id, g.title, g.summary, g.publisher, g.url, place, tuple(cited_by))
+    cited_in = and_list([place(c, documents) for c in g.cited_in])
+    citing = or_list(list(dict.fromkeys(named(documents[c.document]) for c in g.cited_in)))
+    return Entry(g.id, g.title, g.summary, g.publisher, g.url, cited_in, citing, tuple(cited_by))
 
 
 def render_guidance_page(templates: Templates, guidance: Iterable[Guidance],
-                         versions: tuple[NumberedVersion, ...], source_document: str,
+                         versions: tuple[NumberedVersion, ...], documents: Mapping[str, Document],
                          page: str, status: Callable[[NumberedVersion], str]) -> Markup:
     """The guidance page, for the page at `page`.
 
     `status` names a version's standing ('in force', 'draft, not adopted'), as everywhere.
     """
-    return templates.render("guidance-page.html.jinja", source=source_document,
-                            entries=[_entry(g, versions, page, status) for g in guidance])
+    return templates.render("guidance-page.html.jinja",
+                            entries=[_entry(g, versions, page, status, documents)
+                                     for g in guidance])

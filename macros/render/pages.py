@@ -89,10 +89,10 @@ def generated_pages(code: Code, downloads: Mapping[str, tuple[Download, ...]],
     if code.guidance:
         add(f"{urls.GUIDANCE_PATH}index.md", "Further guidance",
             lambda path: render_guidance_page(templates, code.guidance.values(), code.versions,
-                                              code.source_document, path,
+                                              code.documents, path,
                                               lambda version: status_words(code, version)))
     if code.consultation:
-        add(f"{urls.CONSULTATION_PATH}index.md", "Members' comments on the Code and the responses",
+        add(f"{urls.CONSULTATION_PATH}index.md", templates.words.comments_title,
             lambda path: render_consultation(templates, code, path))
     if len(code.versions) > 1:
         add(f"{urls.changes_path()}index.md", f"What changed in the {code.title}",

@@ -59,7 +59,7 @@ def test_every_kind_of_string_field_carries_a_payload(
     all of them, each with its check's message."""
     record_property("summary", council.summary())
     free_text = [
-        "code.yaml: title", "code.yaml: source_document", "versions/1.0.yaml: body",
+        "code.yaml: title", "code.yaml: documents.0.title", "versions/1.0.yaml: body",
         "versions/2.0.yaml: summary", "versions/1.0.yaml: sections.0.title",
         "versions/1.0.yaml: sections.0.clauses.1.text",
         "versions/1.0.yaml: sections.1.clauses.2.items.0.text",
