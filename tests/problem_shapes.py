@@ -98,7 +98,14 @@ SHAPES = [re.compile(f"^{s}$") for s in (
     f"answers unknown comment {_K}{_MEAN}",
     f"answers comment {_K}, a comment on version \\S+, which does not come before version \\S+",
     f"answers comment {_K} but \\S+ lists no consultation file",
+    # the documents wording comes from and guidance is cited in
     f"unknown source document {_K}{_MEAN}",
+    f"cited in unknown document {_K}{_MEAN}",
+    f"duplicate document id {_K} \\(already used at line \\d+\\)",
+    f"(?:source|cited_in) {_K} names a place but not the document it is in \\(the old form\\)",
+    r"'source_document' is the old form: documents are now listed under 'documents:' and "
+    r"named by id",
+    f"(?:{_K}|a value that is not text) is not a short name for the document",
 )]
 
 

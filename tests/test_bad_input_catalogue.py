@@ -335,6 +335,22 @@ CATALOGUE: dict[str, Case] = {
     "an over-long section title": Case(edit("title: First", "title: " + "F" * 201), [
         f"{VERSION}:9: section 'first': field 'title' is 201 characters long; the limit is "
         "200. Fix: shorten it to at most 200 characters"]),
+    "a source in the old form, a paragraph without its document": Case(
+        edit("{document: report, at: paragraph 2.2}", '"2.2"'), [
+        f"{VERSION}:17: clause 'beta': source '2.2' names a place but not the document it is in "
+        "(the old form). Fix: name the document, listed once under 'documents:' in "
+        "content/data/code.yaml, and the place in it, e.g. "
+        "source: {document: report, at: paragraph 2.2}"]),
+    "a source document not listed": Case(edit("{document: report,", "{document: reprot,"), [
+        f"{VERSION}:17: clause 'beta': unknown source document 'reprot'. Did you mean 'report'? "
+        "Fix: use the id of a document listed under 'documents:' in content/data/code.yaml "
+        "(report), or add the document there"]),
+    "a document name that is not one": Case(
+        config("  council:\n", "  council:\n    document: the Code\n"), [
+        "mkdocs.yml:21: extra.council.document: 'the Code' is not a short name for the "
+        "document. Fix: write the name the council gives the document, as 'the ... in force' "
+        "would say it: one to four words, the first with a capital letter, e.g. 'Code' or "
+        "'Protocol'"]),
     "a guidance file that is a list": Case(guidance_file("- id: help\n"), [
         "content/data/guidance.yaml:1: the file does not hold a mapping of fields. Fix: start "
         "the file with 'guidance:' and list each entry under it, e.g. '- id: lga-guide'"]),
