@@ -181,7 +181,8 @@ def _clause_yaml(clause: SynthClause, reason: str | None) -> dict:
         data["provenance"] = {"kind": "drafted"}
     else:
         kind = "verbatim" if clause.number % 3 else "reconstructed"
-        data["provenance"] = {"kind": kind, "source": {"document": "report", "at": "paragraph 2.2"}}
+        data["provenance"] = {"kind": kind,
+                              "source": {"document": "committee-report", "at": "paragraph 2.2"}}
     if clause.items:
         data["items"] = [{"key": k, "text": " ".join(w) + ";"} for k, w in clause.items]
     see_also = list(dict.fromkeys(k for k in clause.see_also if k != clause.key))
@@ -271,7 +272,7 @@ def write_code(data_dir: Path, n_clauses: int, n_versions: int, guidance: Path,
             reasons, removed = _churn(code)
         versions.append(_version_yaml(code, index, n_versions, reasons, removed))
     manifest: dict = {"title": "Benchmark Code",
-                      "documents": [{"id": "report", "title": "the benchmark report"}],
+                      "documents": [{"id": "committee-report", "title": "the benchmark report"}],
                       "versions": [f"versions/{v['id']}.yaml" for v in versions],
                       "guidance": "guidance.yaml"}
     if n_versions > 1:
