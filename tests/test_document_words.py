@@ -16,6 +16,9 @@ import pytest
 from htmlpage import read_page
 from testkit import FIXTURES, ROOT, mkdocs_build, pdf_pages
 
+from macros.compute.code import build_code
+from macros.compute.words import site_words
+
 PROTOCOL = FIXTURES / "protocol"
 NOT_TRUE_HERE = re.compile(r"\bCode\b|(?i:consultation|reconstructed)")
 CODE_WORD = re.compile(r"\bCode\b")  # the word, not the HTML element or the code/ address
@@ -119,3 +122,21 @@ def test_a_document_name_that_is_not_one_is_one_line_with_the_fix(
         "Fix: write the name the council gives the document, as 'the ... in force' would say "
         "it: one to four words, the first with a capital letter, e.g. 'Code' or 'Protocol'"]
     assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_the_words_follow_the_data_of_each_council() -> None:
+    real = site_words(build_code(ROOT / "content" / "data" / "code.yaml", ROOT),
+                      council="The Council")
+    assert (real.document, real.consultation, real.reconstructed) == ("Code", True, True)
+    assert real.in_force == "The Code in force"
+    assert real.changes_intro.endswith("with the reason for each and the consultation comments "
+                                       "it answers.")
+    assert real.wording_sources == (
+        "The wording of each clause says where it comes from: quoted in the report to the "
+        "Constitution and Ethics Committee of 1 October 2019, reconstructed from that "
+        "document's description, or new wording in this version.")
+    mini = site_words(build_code(FIXTURES / "mini" / "content" / "data" / "code.yaml",
+                                 FIXTURES / "mini"), "Protocol")
+    assert (mini.document, mini.consultation, mini.reconstructed) == ("Protocol", False, True)
+    assert mini.comments_title == "Members' comments on the Protocol and the responses"
+    assert mini.changes_intro.endswith("with the reason for each.")
