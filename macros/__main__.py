@@ -58,7 +58,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.command == "new-version":
         return _change(args.manifest, args.record, lambda code: plan_new_version(
-            code, args.manifest, Path.cwd(), args.id, args.date, args.body, args.summary))
+            code, args.manifest, Path.cwd(), args.id, args.prepared_for, args.body, args.summary))
     if args.command == "adopt":
         return _change(args.manifest, args.record, lambda code: plan_adopt(
             code, Path.cwd(), args.id, args.date, args.body))
@@ -75,20 +75,24 @@ def _lifecycle_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]
         "status), and list it in content/data/code.yaml. Then check the Code.")
     new.add_argument("id", metavar="ID", help="the new version's number, after the latest "
                      "(2.10 comes after 2.9), e.g. 2.1")
-    new.add_argument("--date", required=True, type=_date,
-                     help="YYYY-MM-DD: the date of the meeting the draft is prepared for")
+    new.add_argument("--for", "--date", dest="prepared_for", metavar="YYYY-MM-DD", required=True,
+                     type=_date, help="the date of the meeting the draft is prepared for "
+                     "(written in the file as prepared_for)")
     new.add_argument("--body", help="the body it is prepared for (default: the latest "
                      "version's body)")
     new.add_argument("--summary", help="one or two plain sentences on what the version is "
                      "(default: 'A revision of version X.', X the latest)")
     adopt = sub.add_parser(
         "adopt", help="put a draft in force from a date",
-        description="Mark draft ID adopted, in force from --date, and the version in force "
-        "before it superseded on that date. Only the fields status, date, body and "
-        "superseded_on change; the rest of each file stays as it is. Then check the Code.")
+        description="Mark draft ID adopted, in force from --date (written as approved_on), the "
+        "version in force before it superseded on that date, and any older draft replaced by "
+        "it (not adopted as it stood; it stays published as it was). Only the fields status, "
+        "approved_on, body, superseded_on and replaced_by change; the rest of each file stays "
+        "as it is. Then check the Code.")
     adopt.add_argument("id", metavar="ID", help="the draft's version number, e.g. 2.0")
-    adopt.add_argument("--date", required=True, type=_date,
-                       help="YYYY-MM-DD: the date it was approved, which it is in force from")
+    adopt.add_argument("--date", metavar="YYYY-MM-DD", required=True, type=_date,
+                       help="the date it was approved, which it is in force from (written in "
+                       "the file as approved_on)")
     adopt.add_argument("--body", help="the body that approved it, if not the one it was "
                        "prepared for")
     for command in (new, adopt):

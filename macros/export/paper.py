@@ -101,7 +101,7 @@ def _cover(code: Code, changes: VersionChanges, council: str, status: VersionSta
         council, code.title,
         f"Changes from version {changes.previous.id} to version {v.id}", v.id,
         changes.previous.id, version_label(code, changes.previous), status, v.body,
-        long_date(v.date), changes.unchanged, _online(site_url, changes), consultation,
+        long_date(v.status_date), changes.unchanged, _online(site_url, changes), consultation,
         _example())
 
 
@@ -115,7 +115,8 @@ def paper_html(templates: Templates, code: Code, changes: VersionChanges, site_u
     """The whole PDF source of the paper of `changes`: HTML with its print stylesheet."""
     version = changes.version
     status = version_status(code, version)
-    printed = status.printed.upper() if version.version.status is Status.draft else status.printed
+    printed = (status.printed.upper() if version.version.status in (Status.draft, Status.replaced)
+               else status.printed)
     document = PaperDocument(
         LANG, paper_title(council, code, changes), council,
         f"What changed from version {changes.previous.id} to version {version.id} of the "

@@ -17,6 +17,10 @@ from typing import Annotated, Any, TypeVar
 from pydantic import ConfigDict, Field, TypeAdapter, with_config
 from pydantic_core import to_json
 
+from macros.model.status import FieldRule as FieldRule  # the loader imports both from here
+from macros.model.status import Status as Status
+from macros.model.status import check_dates
+
 T = TypeVar("T")
 
 KEY_PATTERN = r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"
@@ -159,12 +163,6 @@ class Section:
     clauses: tuple[Clause, ...]
 
 
-class Status(StrEnum):
-    draft = "draft"
-    adopted = "adopted"
-    superseded = "superseded"
-
-
 @with_config(RECORD)
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Version:
@@ -177,10 +175,22 @@ class Version:
         min_length=1,
         description="The body that approved this version, or that a draft is prepared for.",
     )]
-    date: Annotated[dt.date, Field(
-        description="Date approved (adopted or superseded) or the meeting a draft is prepared for.",
-    )]
-    superseded_on: dt.date | None = None
+    prepared_for: Annotated[dt.date | None, Field(
+        description="The date of the meeting of 'body' the version was prepared for. A draft "
+        "has it (and keeps it when replaced); an adopted or superseded version keeps it if known.",
+    )] = None
+    approved_on: Annotated[dt.date | None, Field(
+        description="The date 'body' approved the version, from which it is in force. An adopted "
+        "or superseded version has it; a draft has not.",
+    )] = None
+    superseded_on: Annotated[dt.date | None, Field(
+        description="For a superseded version: the date the version after it came into force.",
+    )] = None
+    replaced_by: Annotated[str | None, Field(
+        pattern=VERSION_ID_PATTERN,
+        description="For a replaced draft (status 'replaced'): the later version adopted in its "
+        "place, e.g. '2.1'. The draft was not adopted as it stood; it stays published as it was.",
+    )] = None
     summary: Annotated[str, Field(
         min_length=1,
         description="One or two plain sentences about this version.",
@@ -189,6 +199,19 @@ class Version:
     removed: Annotated[tuple[Removal, ...], Field(
         description="Clauses of the previous version left out of this one, with why.",
     )] = ()
+
+    def __post_init__(self) -> None:
+        check_dates(self.status, prepared_for=self.prepared_for, approved_on=self.approved_on,
+                    superseded_on=self.superseded_on, replaced_by=self.replaced_by)
+
+    @property
+    def status_date(self) -> dt.date:
+        """The date its status is dated from: the date approved for a version approved, else
+        the meeting the draft was prepared for."""
+        dated = self.approved_on or self.prepared_for
+        if dated is None:  # __post_init__ requires one of them
+            raise ValueError(f"version {self.id} has neither approved_on nor prepared_for")
+        return dated
 
 
 @with_config(RECORD)
