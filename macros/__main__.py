@@ -1,4 +1,5 @@
-"""Command line: `python -m macros check` validates the data; `schema` regenerates schemas;
+"""Command line: `python -m macros check` runs every check a build runs, without building;
+`schema` regenerates schemas;
 `record-urls` adds the URLs the Code now publishes, and the wording of each new version, to
 published-urls.txt (`--correct` re-records one clause's wording, with a reason);
 `new-version` starts a draft from the latest version; `adopt` puts a draft in force. Every
@@ -13,25 +14,35 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from macros.adapters.version_site import check_record
-from macros.compute.code import Code, build_code
+from macros.adapters.build_checks import check_site
+from macros.compute.code import Code
 from macros.compute.lifecycle import Plan, Refused, plan_adopt, plan_new_version
 from macros.compute.published import CorrectionRequest, record
 from macros.export.schema import write_schemas
-from macros.model.problems import CodeDataError
+from macros.model.problems import CodeDataError, shown_path
 
 MANIFEST = Path("content/data/code.yaml")
 RECORD = Path("published-urls.txt")
+CONFIG = Path("mkdocs.yml")
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command named in `argv` (default: the process's arguments); return the exit code."""
     parser = argparse.ArgumentParser(prog="python -m macros")
     sub = parser.add_subparsers(dest="command", required=True)
-    check = sub.add_parser("check", help="validate the Code's data and report every problem")
-    check.add_argument("manifest", nargs="?", default=MANIFEST, type=Path)
-    check.add_argument("--record", default=RECORD, type=Path,
-                       help="also check this record of published URLs, if it exists")
+    check = sub.add_parser(
+        "check", help="run every check a build runs, without building, and report every problem",
+        description="Check the Code's data, the record of published URLs, the glossary, "
+        "mkdocs.yml and the council's settings in it, as a build does, without writing a site. "
+        "Prints OK, or one line per problem.")
+    check.add_argument("manifest", nargs="?", type=Path,
+                       help="the Code's manifest (default: the one mkdocs.yml names, else "
+                       f"{MANIFEST})")
+    check.add_argument("--record", type=Path,
+                       help="the record of published URLs (default: the one mkdocs.yml names, "
+                       f"else {RECORD} if it exists)")
+    check.add_argument("--config", default=CONFIG, type=Path,
+                       help=f"the site's configuration (default: {CONFIG})")
     schema = sub.add_parser("schema", help="write the JSON Schemas generated from the models")
     schema.add_argument("folder", nargs="?", default="content/pages/schema", type=Path)
     rec = sub.add_parser("record-urls", help="add every URL and anchor the Code now publishes "
@@ -62,7 +73,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "adopt":
         return _change(args.manifest, args.record, lambda code: plan_adopt(
             code, Path.cwd(), args.id, args.date, args.body))
-    code, said = _checked(args.manifest, args.record)
+    code, said = _checked(args.manifest, args.record, args.config)
     print(said, file=sys.stdout if code else sys.stderr)
     return 0 if code else 1
 
@@ -98,8 +109,9 @@ def _lifecycle_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]
     for command in (new, adopt):
         command.add_argument("--manifest", default=MANIFEST, type=Path,
                              help=f"the Code's manifest (default: {MANIFEST})")
-        command.add_argument("--record", default=RECORD, type=Path,
-                             help=f"the record of published URLs to check (default: {RECORD})")
+        command.add_argument("--record", type=Path,
+                             help="the record of published URLs to check (default: the one "
+                             f"mkdocs.yml names, else {RECORD} if it exists)")
 
 
 def _date(text: str) -> dt.date:
@@ -112,20 +124,20 @@ def _date(text: str) -> dt.date:
                                      "2019-10-15")
 
 
-def _checked(manifest: Path, record_path: Path) -> tuple[Code | None, str]:
-    """The Code loaded and checked as the build checks it, and 'OK: ...' or its problems."""
-    try:
-        code = build_code(manifest, Path.cwd())
-        if record_path.is_file():
-            check_record(code, record_path, Path.cwd())
-    except CodeDataError as err:
-        return None, str(err)
+def _checked(manifest: Path | None, record_path: Path | None,
+             config: Path = CONFIG) -> tuple[Code | None, str]:
+    """The Code checked as a build of `config` checks it, and 'OK: ...' or its problems."""
+    found = check_site(Path.cwd() / config, manifest, record_path)
+    if found.code is None:
+        return None, str(CodeDataError(found.problems))
+    code = found.code
     clauses = sum(len(v.clauses()) for v in code.versions)
-    recorded = f"; every URL in {record_path} resolves" if record_path.is_file() else ""
+    recorded = (f"; every URL in {shown_path(found.record, Path.cwd())} resolves"
+                if found.record is not None else "")
     return code, f"OK: {len(code.versions)} version(s), {clauses} clauses{recorded}"
 
 
-def _change(manifest: Path, record_path: Path, plan_of: Callable[[Code], Plan]) -> int:
+def _change(manifest: Path, record_path: Path | None, plan_of: Callable[[Code], Plan]) -> int:
     """Check the Code, plan the change, make it and check again; undo it if that fails."""
     code, said = _checked(manifest, record_path)
     if code is None:

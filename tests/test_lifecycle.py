@@ -319,10 +319,14 @@ def test_problems_already_in_the_data_are_reported_and_nothing_is_changed(
     for argv in (["new-version", "2.1", "--date", "2020-09-01"],
                  ["adopt", "2.0", "--date", "2020-09-01"]):
         lines = refused(capsys, fixture, *argv)
-        assert lines[0] == "The Code's data has 1 problem:"
+        # As a build reports it: the problem, then what of the record it left unchecked.
+        assert lines[0] == "The Code's data has 2 problems:"
         assert lines[1].startswith("content/data/versions/2.0.yaml:")
         assert "cross-reference to unknown key 'safty'" in lines[1]
-        assert lines[2:] == ["Nothing was changed: fix these problems first."]
+        assert lines[2].startswith("published-urls.txt: ")
+        assert "recorded URLs could not be checked: those of the versions in " \
+               "content/data/versions/2.0.yaml" in lines[2]
+        assert lines[3:] == ["Nothing was changed: fix these problems first."]
 
 
 def test_a_field_that_cannot_be_edited_in_place_is_refused(
