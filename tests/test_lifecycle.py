@@ -436,3 +436,16 @@ def test_the_first_version_adopted_supersedes_nothing(
         "content/data/versions/1.0.yaml: status draft -> adopted; approved_on 2020-01-02.\n"
         "Version 1.0 is in force from 2 January 2020.\n"
         "OK: 1 version(s), 1 clauses\n"), "")
+
+
+def test_a_manifest_list_laid_out_unexpectedly_is_refused(
+        fixture: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The last entry of `versions:` does not start its own '- ' line: nothing is written."""
+    manifest = fixture / DATA / "code.yaml"
+    manifest.write_text(MANIFEST_HEAD + "versions:\n  - versions/1.0.yaml\n  -\n"
+                        "    versions/2.0.yaml\n" + MANIFEST_TAIL, encoding="utf-8")
+    assert run(capsys, "check")[0] == 0
+    assert refused(capsys, fixture, "new-version", "2.1", "--for", "2020-09-01") == [
+        "content/data/code.yaml: the new version could not be added to its 'versions:' list. "
+        "Fix: write the list with one '- ' line per file.", NOTHING]
+    assert not (fixture / DATA / "versions" / "2.1.yaml").exists()

@@ -256,18 +256,15 @@ def _adopt_problems(code: Code, draft: NumberedVersion, date: dt.date) -> list[s
         reasons.append(f"--date {date.isoformat()} is before {long_date(prepared)}, the "
                        f"meeting version {draft.id} was prepared for. Fix: give the date it was "
                        f"approved, on or after {prepared.isoformat()}.")
-    for later in code.versions[code.versions.index(draft) + 1:]:
-        if later.version.status is not Status.draft:
-            reasons.append(f"Version {later.id}, listed after version {draft.id}, is "
-                           f"{status_words(code, later)}: an older draft cannot come into force "
-                           "after it. Fix: start a new version with 'python -m macros "
-                           "new-version', and adopt that.")
-        elif later.version.status_date < date:
-            reasons.append(f"Version {later.id}, listed after version {draft.id}, is prepared "
-                           f"for {later.version.status_date.isoformat()}, before --date "
-                           f"{date.isoformat()}: the versions would no longer be in date order. "
-                           f"Fix: adopt version {later.id} instead, or correct its prepared_for "
-                           "date.")
+    # Every version after a draft is a draft too: the build refuses a draft listed before an
+    # approved version, which is marked replaced when that version is adopted.
+    reasons.extend(
+        f"Version {later.id}, listed after version {draft.id}, is prepared for "
+        f"{later.version.status_date.isoformat()}, before --date {date.isoformat()}: the "
+        f"versions would no longer be in date order. Fix: adopt version {later.id} instead, or "
+        "correct its prepared_for date."
+        for later in code.versions[code.versions.index(draft) + 1:]
+        if later.version.status_date < date)
     return reasons
 
 
