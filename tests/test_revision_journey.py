@@ -191,6 +191,10 @@ def test_a_revision_from_first_draft_to_the_version_in_force(
     assert "Approved by Fixture Committee Date approved 15 September 2020" in pdf(site, "2.1")[0]
     assert not any("DRAFT" in text for text in pdf(site, "2.1"))
     every_page_says(pdf(site, "2.1", "changes"), "Version 2.1: In force")
+    old_paper = pdf(site, "2.0", "changes")
+    every_page_says(old_paper, "Version 2.0: DRAFT, NOT ADOPTED, REPLACED BY VERSION 2.1")
+    assert ("Replaced by version 2.1, adopted in its place by the Fixture Committee on 15 "
+            "September 2020") in old_paper[0]
     assert "Answered in version 2.1 (in force)" in page(site, "consultation")
 
     # 5. Start version 3.0 from 2.1, the version in force.
