@@ -1,4 +1,5 @@
-"""Command line: `python -m macros check` validates the data; `schema` regenerates schemas;
+"""Command line: `python -m macros check` runs every check a build runs, without building;
+`schema` regenerates schemas;
 `record-urls` adds the URLs the Code now publishes, and the wording of each new version, to
 published-urls.txt (`--correct` re-records one clause's wording, with a reason);
 `new-version` starts a draft from the latest version; `adopt` puts a draft in force. Every
@@ -13,25 +14,35 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from macros.adapters.version_site import check_record
-from macros.compute.code import Code, build_code
+from macros.adapters.build_checks import check_site
+from macros.compute.code import Code
 from macros.compute.lifecycle import Plan, Refused, plan_adopt, plan_new_version
 from macros.compute.published import CorrectionRequest, record
 from macros.export.schema import write_schemas
-from macros.model.problems import CodeDataError
+from macros.model.problems import CodeDataError, shown_path
 
 MANIFEST = Path("content/data/code.yaml")
 RECORD = Path("published-urls.txt")
+CONFIG = Path("mkdocs.yml")
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command named in `argv` (default: the process's arguments); return the exit code."""
     parser = argparse.ArgumentParser(prog="python -m macros")
     sub = parser.add_subparsers(dest="command", required=True)
-    check = sub.add_parser("check", help="validate the Code's data and report every problem")
-    check.add_argument("manifest", nargs="?", default=MANIFEST, type=Path)
-    check.add_argument("--record", default=RECORD, type=Path,
-                       help="also check this record of published URLs, if it exists")
+    check = sub.add_parser(
+        "check", help="run every check a build runs, without building, and report every problem",
+        description="Check the Code's data, the record of published URLs, the glossary, "
+        "mkdocs.yml and the council's settings in it, as a build does, without writing a site. "
+        "Prints OK, or one line per problem.")
+    check.add_argument("manifest", nargs="?", type=Path,
+                       help="the Code's manifest (default: the one mkdocs.yml names, else "
+                       f"{MANIFEST})")
+    check.add_argument("--record", type=Path,
+                       help="the record of published URLs (default: the one mkdocs.yml names, "
+                       f"else {RECORD} if it exists)")
+    check.add_argument("--config", default=CONFIG, type=Path,
+                       help=f"the site's configuration (default: {CONFIG})")
     schema = sub.add_parser("schema", help="write the JSON Schemas generated from the models")
     schema.add_argument("folder", nargs="?", default="content/pages/schema", type=Path)
     rec = sub.add_parser("record-urls", help="add every URL and anchor the Code now publishes "
@@ -58,11 +69,11 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.command == "new-version":
         return _change(args.manifest, args.record, lambda code: plan_new_version(
-            code, args.manifest, Path.cwd(), args.id, args.date, args.body, args.summary))
+            code, args.manifest, Path.cwd(), args.id, args.prepared_for, args.body, args.summary))
     if args.command == "adopt":
         return _change(args.manifest, args.record, lambda code: plan_adopt(
             code, Path.cwd(), args.id, args.date, args.body))
-    code, said = _checked(args.manifest, args.record)
+    code, said = _checked(args.manifest, args.record, args.config)
     print(said, file=sys.stdout if code else sys.stderr)
     return 0 if code else 1
 
@@ -75,27 +86,32 @@ def _lifecycle_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]
         "status), and list it in content/data/code.yaml. Then check the Code.")
     new.add_argument("id", metavar="ID", help="the new version's number, after the latest "
                      "(2.10 comes after 2.9), e.g. 2.1")
-    new.add_argument("--date", required=True, type=_date,
-                     help="YYYY-MM-DD: the date of the meeting the draft is prepared for")
+    new.add_argument("--for", "--date", dest="prepared_for", metavar="YYYY-MM-DD", required=True,
+                     type=_date, help="the date of the meeting the draft is prepared for "
+                     "(written in the file as prepared_for)")
     new.add_argument("--body", help="the body it is prepared for (default: the latest "
                      "version's body)")
     new.add_argument("--summary", help="one or two plain sentences on what the version is "
                      "(default: 'A revision of version X.', X the latest)")
     adopt = sub.add_parser(
         "adopt", help="put a draft in force from a date",
-        description="Mark draft ID adopted, in force from --date, and the version in force "
-        "before it superseded on that date. Only the fields status, date, body and "
-        "superseded_on change; the rest of each file stays as it is. Then check the Code.")
+        description="Mark draft ID adopted, in force from --date (written as approved_on), the "
+        "version in force before it superseded on that date, and any older draft replaced by "
+        "it (not adopted as it stood; it stays published as it was). Only the fields status, "
+        "approved_on, body, superseded_on and replaced_by change; the rest of each file stays "
+        "as it is. Then check the Code.")
     adopt.add_argument("id", metavar="ID", help="the draft's version number, e.g. 2.0")
-    adopt.add_argument("--date", required=True, type=_date,
-                       help="YYYY-MM-DD: the date it was approved, which it is in force from")
+    adopt.add_argument("--date", metavar="YYYY-MM-DD", required=True, type=_date,
+                       help="the date it was approved, which it is in force from (written in "
+                       "the file as approved_on)")
     adopt.add_argument("--body", help="the body that approved it, if not the one it was "
                        "prepared for")
     for command in (new, adopt):
         command.add_argument("--manifest", default=MANIFEST, type=Path,
                              help=f"the Code's manifest (default: {MANIFEST})")
-        command.add_argument("--record", default=RECORD, type=Path,
-                             help=f"the record of published URLs to check (default: {RECORD})")
+        command.add_argument("--record", type=Path,
+                             help="the record of published URLs to check (default: the one "
+                             f"mkdocs.yml names, else {RECORD} if it exists)")
 
 
 def _date(text: str) -> dt.date:
@@ -108,20 +124,20 @@ def _date(text: str) -> dt.date:
                                      "2019-10-15")
 
 
-def _checked(manifest: Path, record_path: Path) -> tuple[Code | None, str]:
-    """The Code loaded and checked as the build checks it, and 'OK: ...' or its problems."""
-    try:
-        code = build_code(manifest, Path.cwd())
-        if record_path.is_file():
-            check_record(code, record_path, Path.cwd())
-    except CodeDataError as err:
-        return None, str(err)
+def _checked(manifest: Path | None, record_path: Path | None,
+             config: Path = CONFIG) -> tuple[Code | None, str]:
+    """The Code checked as a build of `config` checks it, and 'OK: ...' or its problems."""
+    found = check_site(Path.cwd() / config, manifest, record_path)
+    if found.code is None:
+        return None, str(CodeDataError(found.problems))
+    code = found.code
     clauses = sum(len(v.clauses()) for v in code.versions)
-    recorded = f"; every URL in {record_path} resolves" if record_path.is_file() else ""
+    recorded = (f"; every URL in {shown_path(found.record, Path.cwd())} resolves"
+                if found.record is not None else "")
     return code, f"OK: {len(code.versions)} version(s), {clauses} clauses{recorded}"
 
 
-def _change(manifest: Path, record_path: Path, plan_of: Callable[[Code], Plan]) -> int:
+def _change(manifest: Path, record_path: Path | None, plan_of: Callable[[Code], Plan]) -> int:
     """Check the Code, plan the change, make it and check again; undo it if that fails."""
     code, said = _checked(manifest, record_path)
     if code is None:

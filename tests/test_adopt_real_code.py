@@ -51,8 +51,7 @@ def adopted(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, str]:
 
 def test_adopt_says_what_it_changed(adopted: tuple[Path, Path, str]) -> None:
     assert adopted[2].splitlines() == [
-        "content/data/versions/2.0.yaml: status draft -> adopted; date 2019-10-01 -> "
-        "2019-10-15.",
+        "content/data/versions/2.0.yaml: status draft -> adopted; approved_on 2019-10-15.",
         "content/data/versions/1.0.yaml: status adopted -> superseded; superseded_on "
         "2019-10-15.",
         "Version 2.0 is in force from 15 October 2019; version 1.0 is superseded on that date.",

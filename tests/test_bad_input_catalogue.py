@@ -24,7 +24,7 @@ id: "1.0"
 title: Test Code
 status: adopted
 body: Test Committee
-date: 2020-01-01
+approved_on: 2020-01-01
 summary: A Code for the bad-input tests.
 sections:
   - key: first
@@ -50,7 +50,7 @@ sections:
 def draft(version: str, date: str) -> str:
     """GOOD as a draft `version` for the meeting on `date`."""
     return GOOD.replace('"1.0"', f'"{version}"').replace("adopted", "draft").replace(
-        "2020-01-01", date)
+        "approved_on: 2020-01-01", f"prepared_for: {date}")
 
 
 V2 = draft("2.0", "2021-01-01").replace(
@@ -285,11 +285,11 @@ CATALOGUE: dict[str, Case] = {
         f"{VERSION}:14: clause 'alpha': unknown guidance id 'helpp'. Did you mean 'help'? "
         "Fix: use an id from content/data/guidance.yaml, or add the guidance there"]),
     "two versions with the same id": Case(second_version(
-        GOOD.replace("adopted", "draft").replace("2020-01-01", "2021-01-01")), [
+        draft("1.0", "2021-01-01")), [
         "content/data/versions/2.0.yaml:1: version '1.0': version id '1.0' is also used by "
         f"{VERSION}. Fix: give each version its own id"]),
     "versions out of date order": Case(second_version(
-        GOOD.replace('"1.0"', '"2.0"').replace("adopted", "draft").replace("2020", "2019")), [
+        draft("2.0", "2019-01-01")), [
         "content/data/versions/2.0.yaml:5: version '2.0': dated 2019-01-01, before version 1.0 "
         "(2020-01-01) listed above it. Fix: list versions in content/data/code.yaml from oldest "
         "to newest"]),

@@ -90,7 +90,7 @@ def test_one_moved_clause_among_many_is_the_only_one_moved() -> None:
 def _numbered(keys: list[str], version_id: str) -> NumberedVersion:
     version = validate(Version, {
         "id": version_id, "title": "T", "status": "adopted", "body": "B",
-        "date": "2020-01-01", "summary": "S.",
+        "approved_on": "2020-01-01", "summary": "S.",
         "sections": [{"key": "s", "title": "S", "clauses": [
             {"key": k, "text": f"Clause {k}.", "provenance": {"kind": "drafted"}}
             for k in keys]}],
@@ -121,7 +121,7 @@ id: "2.0"
 title: T
 status: draft
 body: Committee
-date: 2020-06-01
+prepared_for: 2020-06-01
 summary: S.
 sections:
   - key: main

@@ -9,7 +9,7 @@ from testkit import ROOT
 
 from macros.compute.code import Code, build_code
 from macros.compute.consultation import ConsultationRecord
-from macros.model.records import CommentKind, ResponseStatus
+from macros.model.comments import CommentKind, ResponseStatus
 
 MANIFEST = ROOT / "content" / "data" / "code.yaml"
 

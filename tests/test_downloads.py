@@ -246,7 +246,9 @@ DRAFT_CLAUSE = """\
 
 def _version(version_id: str, status: str, sections: int, per_section: int) -> str:
     body = [f'id: "{version_id}"', "title: Test Code", f"status: {status}",
-            "body: Test Committee", "date: 2020-02-01", "summary: A test version.", "sections:"]
+            "body: Test Committee",
+            f"{'prepared_for' if status == 'draft' else 'approved_on'}: 2020-02-01",
+            "summary: A test version.", "sections:"]
     for s in range(sections):
         body += [f"  - key: part-{s}", f"    title: Part {s}", "    clauses:"]
         body += [DRAFT_CLAUSE.format(key=f"c{s}-{c}").rstrip("\n")
@@ -340,7 +342,7 @@ id: "1.0"
 title: Test Code
 status: adopted
 body: Test Committee
-date: 2020-01-01
+approved_on: 2020-01-01
 summary: The first version.
 sections:
   - key: first
@@ -365,7 +367,7 @@ id: "2.0"
 title: Test Code
 status: draft
 body: Test Committee
-date: 2020-06-01
+prepared_for: 2020-06-01
 summary: The second version.
 sections:
   - key: first

@@ -122,7 +122,7 @@ def test_guidance_page_lists_each_reference_with_the_clauses_citing_it(
     (code_dir.data / "guidance.yaml").write_text(GUIDANCE, encoding="utf-8")
     code_dir.version(VERSION)
     code_dir.version(VERSION.replace('"1.0"', '"2.0"').replace("adopted", "draft")
-                     .replace("2020-01-01", "2021-01-01")
+                     .replace("approved_on: 2020-01-01", "prepared_for: 2021-01-01")
                      .replace("guidance: [principles]", "guidance: [help]"))
     code = build_code(code_dir.manifest, code_dir.root)
     html = render_guidance_page(Templates(), code.guidance.values(), code.versions,

@@ -104,7 +104,8 @@ def test_a_code_through_new_version_edit_adopt_and_new_version_again(
     draft = (fixture / DATA / "versions" / "2.1.yaml").read_text(encoding="utf-8")
     assert "removed" not in yaml.safe_load(draft) and "member-b" not in draft
     assert not [c for c in clauses(draft) if "change" in c]
-    assert 'id: "2.1"\n' in draft and "status: draft\n" in draft and "date: 2020-09-01\n" in draft
+    assert 'id: "2.1"\n' in draft and "status: draft\n" in draft
+    assert "prepared_for: 2020-09-01\n" in draft
     assert "summary: A revision of version 2.0.\n" in draft
     # as 2.0 wrote it
     assert "        provenance: {kind: verbatim, source: {document: report, at: paragraph 2.1}}\n" \
@@ -136,30 +137,37 @@ def test_a_code_through_new_version_edit_adopt_and_new_version_again(
     assert counts(site, "2.1")["reworded"] == 1
     assert "Co-opted members use social media for the council too." in text(site, "changes")
 
-    # 3. Adopt it: 2.1 in force, 1.0 superseded on that date, 2.0 still a draft.
+    # 3. Adopt it: 2.1 in force, 1.0 superseded on that date, 2.0 replaced by it.
     before = files(fixture)
     code, out, err = run(capsys, "adopt", "2.1", "--date", "2020-09-15", "--body",
                          "Full Council")
     assert (code, err) == (0, "")
     assert out.splitlines() == [
-        "content/data/versions/2.1.yaml: status draft -> adopted; date 2020-09-01 -> "
-        "2020-09-15; body 'Fixture Committee' -> 'Full Council'.",
+        "content/data/versions/2.1.yaml: status draft -> adopted; approved_on 2020-09-15; "
+        "body 'Fixture Committee' -> 'Full Council'.",
         "content/data/versions/1.0.yaml: status adopted -> superseded; superseded_on "
         "2020-09-15.",
+        "content/data/versions/2.0.yaml: status draft -> replaced; replaced_by 2.1.",
         "Version 2.1 is in force from 15 September 2020; version 1.0 is superseded on that date.",
+        "Version 2.0 was not adopted as it stood: its pages, PDF and JSON stay published, and "
+        "say that version 2.1 replaced it.",
         "OK: 3 version(s), 18 clauses; every URL in published-urls.txt resolves",
     ]
     after = files(fixture)
     changed = {path for path in after if after[path] != before[path]}
-    assert changed == {"content/data/versions/1.0.yaml", "content/data/versions/2.1.yaml"}
+    assert changed == {"content/data/versions/1.0.yaml", "content/data/versions/2.0.yaml",
+                       "content/data/versions/2.1.yaml"}
     v1 = "content/data/versions/1.0.yaml"
     assert after[v1] == before[v1].replace(
         "status: adopted\n", "status: superseded\n").replace(
-        "date: 2020-01-01\n", "date: 2020-01-01\nsuperseded_on: 2020-09-15\n")
+        "approved_on: 2020-01-01\n", "approved_on: 2020-01-01\nsuperseded_on: 2020-09-15\n")
     v21 = "content/data/versions/2.1.yaml"
     assert after[v21] == before[v21].replace("status: draft\n", "status: adopted\n").replace(
         "body: Fixture Committee\n", "body: Full Council\n").replace(
-        "date: 2020-09-01\n", "date: 2020-09-15\n")
+        "prepared_for: 2020-09-01\n", "prepared_for: 2020-09-01\napproved_on: 2020-09-15\n")
+    v20 = "content/data/versions/2.0.yaml"
+    assert after[v20] == before[v20].replace("status: draft\n", "status: replaced\n").replace(
+        "prepared_for: 2020-06-01\n", "prepared_for: 2020-06-01\nreplaced_by: '2.1'\n")
     site = build(fixture, tmp_path, "site-3")
     assert ("In force In force: version 2.1 was approved by the Full Council on 15 September "
             "2020.") in text(site, "code/2.1")
@@ -168,16 +176,25 @@ def test_a_code_through_new_version_edit_adopt_and_new_version_again(
     assert ("Superseded Superseded on 15 September 2020: version 1.0 is no longer in force. It "
             "was approved by the Fixture Committee on 1 January 2020. Version 2.1 is in "
             "force.") in text(site, "code/1.0")
-    assert "Draft: version 2.0 has not been adopted." in text(site, "code/2.0")
+    assert ("Not adopted, replaced by version 2.1 Not adopted as it stood: version 2.0 was "
+            "prepared for the Fixture Committee on 1 June 2020. Version 2.1 was adopted in its "
+            "place by the Full Council on 15 September 2020, and is in force.") in text(
+                site, "code/2.0")
+    assert ("Read version 2.1, adopted in its place by the Full Council on 15 September 2020. "
+            "This page keeps the draft as it was published.") in text(site, "code/2.0")
     for page in ("code/2.1", "code", "changes", "clause/scope", ""):
         assert "2.1 (draft" not in text(site, page), page
     assert {"status": "adopted", "in_force": True, "date": "2020-09-15",
+            "approved_on": "2020-09-15", "prepared_for": "2020-09-01",
             "body": "Full Council"}.items() <= version_json(site, "2.1").items()
+    assert {"status": "replaced", "in_force": False, "date": "2020-06-01",
+            "prepared_for": "2020-06-01", "approved_on": None, "replaced_by": "2.1",
+            "replaced_on": "2020-09-15"}.items() <= version_json(site, "2.0").items()
     assert {"status": "superseded", "in_force": False,
             "superseded_on": "2020-09-15"}.items() <= version_json(site, "1.0").items()
     versions = json.loads((site / "code" / "versions.json").read_text(encoding="utf-8"))
-    assert [v["title"] for v in versions] == ["2.1 (in force)", "2.0 (draft, not adopted)",
-                                              "1.0 (superseded)"]
+    assert [v["title"] for v in versions] == [
+        "2.1 (in force)", "2.0 (not adopted, replaced by version 2.1)", "1.0 (superseded)"]
     assert "In force" in pdf_html(fixture, "2.1") and "DRAFT" not in pdf_html(fixture, "2.1")
     assert "Superseded" in pdf_html(fixture, "1.0")
     recorded = record_urls(fixture)
@@ -236,7 +253,7 @@ NEXT = "Fix: choose a number after 2.0, the latest version, e.g. 2.1."
     (["new-version", "2.01", "--date", "2020-09-01"],
      ["'2.01' has a leading zero. Fix: write it 2.1.", NOTHING]),
     (["new-version", "2.1", "--date", "2020-05-01"],
-     ["--date 2020-05-01 is before 1 June 2020, the date of version 2.0. Fix: give the date "
+     ["--for 2020-05-01 is before 1 June 2020, the date of version 2.0. Fix: give the date "
       "of the meeting the new version is prepared for, on or after 2020-06-01.", NOTHING]),
     (["new-version", "2.1", "--date", "2020-09-01", "--summary", "  "],
      ["--summary is empty. Fix: write one or two plain sentences in quotes after --summary.",
@@ -264,7 +281,7 @@ def test_versions_compare_as_numbers(fixture: Path, capsys: pytest.CaptureFixtur
     assert run(capsys, "new-version", "2.9", "--date", "2020-09-01")[0] == 0
     assert run(capsys, "new-version", "2.10", "--date", "2020-10-01")[0] == 0
     assert refused(capsys, fixture, "new-version", "2.11", "--date", "2020-01-01")[0].startswith(
-        "--date 2020-01-01 is before 1 October 2020, the date of version 2.10.")
+        "--for 2020-01-01 is before 1 October 2020, the date of version 2.10.")
     assert refused(capsys, fixture, "new-version", "2.9", "--date", "2020-11-01")[0].startswith(
         "Version 2.9 already exists")
     assert refused(capsys, fixture, "new-version", "2.8", "--date", "2020-11-01")[0].startswith(
@@ -275,16 +292,16 @@ def test_adopt_refuses_an_old_draft_once_a_later_version_is_in_force_or_dated_be
         fixture: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert run(capsys, "new-version", "2.1", "--date", "2020-09-01")[0] == 0
     assert refused(capsys, fixture, "adopt", "2.0", "--date", "2020-10-01") == [
-        "Version 2.1, listed after version 2.0, is dated 2020-09-01, before --date 2020-10-01: "
-        "the versions would no longer be in date order. Fix: adopt version 2.1 instead, or "
-        "correct its date.", NOTHING]
+        "Version 2.1, listed after version 2.0, is prepared for 2020-09-01, before --date "
+        "2020-10-01: the versions would no longer be in date order. Fix: adopt version 2.1 "
+        "instead, or correct its prepared_for date.", NOTHING]
     code, out, _ = run(capsys, "adopt", "2.1", "--date", "2020-09-01")
     assert (code, out.splitlines()[0]) == (0, "content/data/versions/2.1.yaml: status draft -> "
-                                              "adopted; date 2020-09-01 (unchanged).")
+                                              "adopted; approved_on 2020-09-01.")
     assert refused(capsys, fixture, "adopt", "2.0", "--date", "2020-06-01") == [
-        "Version 2.1, listed after version 2.0, is in force: an older draft cannot come into "
-        "force after it. Fix: start a new version with 'python -m macros new-version', and "
-        "adopt that.", NOTHING]
+        "Version 2.0 was not adopted as it stood: version 2.1 was adopted in its place, and "
+        "version 2.0 stays published as it was. Fix: start a new version from the latest with "
+        "'python -m macros new-version', and adopt that.", NOTHING]
     assert refused(capsys, fixture, "adopt", "1.0", "--date", "2020-09-01") == [
         "Version 1.0 is superseded, not a draft: only a draft can be adopted. Fix: start a new "
         "version from the latest with 'python -m macros new-version', and adopt that.", NOTHING]
@@ -304,10 +321,14 @@ def test_problems_already_in_the_data_are_reported_and_nothing_is_changed(
     for argv in (["new-version", "2.1", "--date", "2020-09-01"],
                  ["adopt", "2.0", "--date", "2020-09-01"]):
         lines = refused(capsys, fixture, *argv)
-        assert lines[0] == "The Code's data has 1 problem:"
+        # As a build reports it: the problem, then what of the record it left unchecked.
+        assert lines[0] == "The Code's data has 2 problems:"
         assert lines[1].startswith("content/data/versions/2.0.yaml:")
         assert "cross-reference to unknown key 'safty'" in lines[1]
-        assert lines[2:] == ["Nothing was changed: fix these problems first."]
+        assert lines[2].startswith("published-urls.txt: ")
+        assert "recorded URLs could not be checked: those of the versions in " \
+               "content/data/versions/2.0.yaml" in lines[2]
+        assert lines[3:] == ["Nothing was changed: fix these problems first."]
 
 
 def test_a_field_that_cannot_be_edited_in_place_is_refused(
@@ -408,11 +429,26 @@ def test_the_first_version_adopted_supersedes_nothing(
         tmp_path: Path, capsys: pytest.CaptureFixture[str],
         monkeypatch: pytest.MonkeyPatch) -> None:
     code_dir = CodeDir(tmp_path)
-    code_dir.version(VERSION_HEAD.replace("status: adopted", "status: draft")
-                     + "  - key: s\n    title: S\n    clauses:\n"
-                       "      - {key: c, text: C., provenance: {kind: drafted}}\n", "1.0.yaml")
+    head = VERSION_HEAD.replace("status: adopted", "status: draft").replace(
+        "approved_on", "prepared_for")
+    code_dir.version(head + "  - key: s\n    title: S\n    clauses:\n"
+                            "      - {key: c, text: C., provenance: {kind: drafted}}\n",
+                     "1.0.yaml")
     monkeypatch.chdir(tmp_path)
     assert run(capsys, "adopt", "1.0", "--date", "2020-01-02") == (0, (
-        "content/data/versions/1.0.yaml: status draft -> adopted; date 2020-01-01 -> "
-        "2020-01-02.\nVersion 1.0 is in force from 2 January 2020.\n"
+        "content/data/versions/1.0.yaml: status draft -> adopted; approved_on 2020-01-02.\n"
+        "Version 1.0 is in force from 2 January 2020.\n"
         "OK: 1 version(s), 1 clauses\n"), "")
+
+
+def test_a_manifest_list_laid_out_unexpectedly_is_refused(
+        fixture: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The last entry of `versions:` does not start its own '- ' line: nothing is written."""
+    manifest = fixture / DATA / "code.yaml"
+    manifest.write_text(MANIFEST_HEAD + "versions:\n  - versions/1.0.yaml\n  -\n"
+                        "    versions/2.0.yaml\n" + MANIFEST_TAIL, encoding="utf-8")
+    assert run(capsys, "check")[0] == 0
+    assert refused(capsys, fixture, "new-version", "2.1", "--for", "2020-09-01") == [
+        "content/data/code.yaml: the new version could not be added to its 'versions:' list. "
+        "Fix: write the list with one '- ' line per file.", NOTHING]
+    assert not (fixture / DATA / "versions" / "2.1.yaml").exists()

@@ -82,7 +82,7 @@ def versions(draw: st.DrawFn, version_id: str = "1.0", bad: bool = False) -> dic
             clauses.append(clause)
         sections.append({"key": section_key, "title": draw(plain) or "T", "clauses": clauses})
     return {"id": version_id, "title": "Test Code", "status": "adopted",
-            "body": "Test Committee", "date": draw(st.dates()).isoformat(),
+            "body": "Test Committee", "approved_on": draw(st.dates()).isoformat(),
             "summary": "A generated version.", "sections": sections}
 
 
@@ -136,8 +136,10 @@ def mutated(draw: st.DrawFn) -> tuple[str, list[bytes]]:
              "x" * 20_001])))
     elif kind == "second":
         second = draw(versions(draw(st.sampled_from(["1.0", "2.0", "10.1", "2"]))))
-        second["date"] = draw(st.sampled_from([first["date"], "2100-01-01", "1900-01-01"]))
+        dated = draw(st.sampled_from([first["approved_on"], "2100-01-01", "1900-01-01"]))
         second["status"] = draw(st.sampled_from(["draft", "adopted", "superseded"]))
+        del second["approved_on"]
+        second["prepared_for" if second["status"] == "draft" else "approved_on"] = dated
         files.append(second)
     raw = [yaml.safe_dump(f, allow_unicode=True, sort_keys=False).encode() for f in files]
     if kind == "bytes":

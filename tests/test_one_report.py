@@ -6,6 +6,8 @@ report says what could not be checked."""
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 from recordkit import copy_fixture, edit, versions
@@ -127,6 +129,55 @@ def test_a_key_given_twice_in_mkdocs_yml_stops_mkdocs_itself(tmp_path: Path) -> 
     edit(fixture / "mkdocs.yml", "site_url: https://fixture.example.org/\n",
          "site_url: https://fixture.example.org/\nsite_name: Another name\n")
     assert report(fixture, tmp_path) == [
+        "The Code's data has 1 problem:",
+        "mkdocs.yml:6: site_name: 'site_name' is given twice, at lines 4 and 6; MkDocs would "
+        "silently keep only the second. Fix: remove one of the two 'site_name:' lines"]
+
+
+def check_command(fixture: Path) -> subprocess.CompletedProcess[str]:
+    """`python -m macros check` in the fixture's folder."""
+    return subprocess.run([sys.executable, "-m", "macros", "check"], cwd=fixture,
+                          capture_output=True, text=True, check=False)
+
+
+def test_the_check_command_reports_what_a_build_reports_without_building(
+        tmp_path: Path) -> None:
+    """The data's, the record's, the glossary's and the settings' problems, in the build's
+    order, and no site written."""
+    fixture = copy_fixture(tmp_path)
+    edit(versions(fixture) / "1.0.yaml", NO_CRITICISM, "")
+    (fixture / "content" / "data" / "glossary.md").write_text(
+        "*[LGA]: Local Government Association\nLGA means the association\n", encoding="utf-8")
+    edit(fixture / "mkdocs.yml", "    name: Fixture District Council\n",
+         "    name: Fixture District Council\n  monitoring_officer:\n    post: Monitoring "
+         "Officer\n    email: mo at example.org\n")
+    checked = check_command(fixture)
+    assert (checked.returncode, checked.stdout) == (1, "")
+    assert "Traceback" not in checked.stderr
+    assert not (fixture / "site").exists()
+    lines = checked.stderr.strip().splitlines()
+    assert lines == report(fixture, tmp_path)
+    assert lines[0] == "The Code's data has 8 problems:"  # 3 lost URLs, 2 in the data
+    assert lines[1] == lost(fixture, "clause/no-criticism/", "no longer resolves")
+    assert lines[6:] == [
+        "content/data/glossary.md:2: 'LGA means the association' is not an abbreviation line. "
+        "Fix: write each line as *[ABBR]: What it stands for",
+        "mkdocs.yml:24: extra.monitoring_officer.email: 'mo at example.org' is not a valid email. "
+        "Fix: correct the value in mkdocs.yml",
+        "published-urls.txt: 4 recorded URLs could not be checked: those of the consultation "
+        f"record, whose data has the problems above. {FIX_UNCHECKED}",
+    ]
+
+
+def test_the_check_command_says_ok_and_what_it_checked(tmp_path: Path) -> None:
+    fixture = copy_fixture(tmp_path)
+    checked = check_command(fixture)
+    assert (checked.returncode, checked.stderr) == (0, "")
+    assert checked.stdout == ("OK: 2 version(s), 12 clauses; every URL in published-urls.txt "
+                              "resolves\n")
+    edit(fixture / "mkdocs.yml", "site_url: https://fixture.example.org/\n",
+         "site_url: https://fixture.example.org/\nsite_name: Another name\n")
+    assert check_command(fixture).stderr.splitlines() == [
         "The Code's data has 1 problem:",
         "mkdocs.yml:6: site_name: 'site_name' is given twice, at lines 4 and 6; MkDocs would "
         "silently keep only the second. Fix: remove one of the two 'site_name:' lines"]

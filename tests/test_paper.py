@@ -173,7 +173,8 @@ def test_an_adopted_version_says_so_on_every_page(tmp_path: Path) -> None:
     versions = fixture / "content" / "data" / "versions"
     for name, old, new in (("1.0.yaml", "status: adopted", "status: superseded\n"
                             "superseded_on: 2020-06-01"),
-                           ("2.0.yaml", "status: draft", "status: adopted")):
+                           ("2.0.yaml", "status: draft", "status: adopted\n"
+                            "approved_on: 2020-06-01")):
         path = versions / name
         path.write_text(path.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
     code = build_code(fixture / "content" / "data" / "code.yaml", fixture)

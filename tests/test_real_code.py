@@ -46,7 +46,7 @@ def version_one():
 
 def test_version_one_metadata(version_one) -> None:
     v = version_one.version
-    assert (v.status.value, v.body, v.date.isoformat()) == (
+    assert (v.status.value, v.body, str(v.approved_on)) == (
         "adopted", "Constitution and Ethics Committee", "2019-06-27")
 
 

@@ -21,7 +21,7 @@ NEW_VERSION_URLS = 28  # the URLs a copy of version 2.0 published as 3.0 adds
 def add_version_3(fixture: Path) -> None:
     """Version 3.0: a copy of 2.0 with nothing changed, listed in the manifest."""
     v3 = yaml.safe_load((versions(fixture) / "2.0.yaml").read_text(encoding="utf-8"))
-    v3.update(id="3.0", date="2020-09-01")
+    v3.update(id="3.0", prepared_for="2020-09-01")
     del v3["removed"]
     for section in v3["sections"]:
         for clause in section["clauses"]:

@@ -87,16 +87,16 @@ CASES = {
         "lines), not 'drafted'. Fix: write the fields as the schema in content/pages/schema/ "
         "shows"),
     "a date in another form": (
-        "date: 2020-01-01", "date: 01/10/2019",
-        "data.yaml:5: field 'date' must be a date written YYYY-MM-DD, not '01/10/2019'. "
+        "approved_on: 2020-01-01", "approved_on: 01/10/2019",
+        "data.yaml:5: field 'approved_on' must be a date written YYYY-MM-DD, not '01/10/2019'. "
         "Fix: write the date as YYYY-MM-DD, e.g. 2019-10-01"),
     "a number for a date": (
-        "date: 2020-01-01", "date: 20191001",
-        "data.yaml:5: field 'date' must be a date written YYYY-MM-DD, not '20191001'. "
+        "approved_on: 2020-01-01", "approved_on: 20191001",
+        "data.yaml:5: field 'approved_on' must be a date written YYYY-MM-DD, not '20191001'. "
         "Fix: write the date as YYYY-MM-DD, e.g. 2019-10-01"),
     "a quoted date that does not exist": (
-        "date: 2020-01-01", "date: '2019-02-30'",
-        "data.yaml:5: field 'date' must be a date written YYYY-MM-DD, not '2019-02-30'. "
+        "approved_on: 2020-01-01", "approved_on: '2019-02-30'",
+        "data.yaml:5: field 'approved_on' must be a date written YYYY-MM-DD, not '2019-02-30'. "
         "Fix: write the date as YYYY-MM-DD, e.g. 2019-10-01"),
     "an unknown field named by a number": (
         "text: Alpha.", "text: Alpha.\n        1: x",
@@ -121,11 +121,11 @@ def test_each_kind_of_fault_is_one_exact_line(tmp_path: Path, name: str) -> None
 
 
 def test_every_fault_of_a_file_is_reported_together_in_field_order(tmp_path: Path) -> None:
-    broken = (GOOD.replace("date: 2020-01-01", "date: someday")
+    broken = (GOOD.replace("approved_on: 2020-01-01", "approved_on: someday")
               .replace("title: One", "title: ''").replace("text: Alpha.", "txt: Alpha.")
               .replace("{kind: drafted}", "{kind: verbatim}"))
     assert problems(tmp_path, broken) == [
-        "data.yaml:5: field 'date' must be a date written YYYY-MM-DD, not 'someday'. "
+        "data.yaml:5: field 'approved_on' must be a date written YYYY-MM-DD, not 'someday'. "
         "Fix: write the date as YYYY-MM-DD, e.g. 2019-10-01",
         f"data.yaml:9: section 'one': field 'title': must not be empty. {SCHEMA_FIX}",
         "data.yaml:11: clause 'alpha': missing required field 'text'. "
@@ -181,7 +181,7 @@ def test_valid_data_becomes_typed_immutable_records(tmp_path: Path) -> None:
     loaded = load_model(path, "v.yaml", Version)
     assert not isinstance(loaded, list)
     version = loaded.model
-    assert version.date == dt.date(2020, 1, 1) and version.status is Status.adopted
+    assert version.approved_on == dt.date(2020, 1, 1) and version.status is Status.adopted
     section = version.sections[0]
     assert section.title == "One"  # stripped
     clause = section.clauses[0]
@@ -195,10 +195,11 @@ def test_valid_data_becomes_typed_immutable_records(tmp_path: Path) -> None:
 def test_a_date_may_be_quoted_text_but_never_a_number() -> None:
     head = {"id": "1.0", "title": "T", "status": "adopted", "body": "B", "summary": "S.",
             "sections": []}
-    assert validate(Version, {**head, "date": "2020-01-31"}).date == dt.date(2020, 1, 31)
+    made = validate(Version, {**head, "approved_on": "2020-01-31"})
+    assert made.approved_on == dt.date(2020, 1, 31)
     for wrong in (0, 20200131, "31/01/2020", dt.datetime(2020, 1, 31, 9, 30)):
         with pytest.raises(ValidationError):
-            validate(Version, {**head, "date": wrong})
+            validate(Version, {**head, "approved_on": wrong})
 
 
 def test_rules_across_fields_hold_however_a_record_is_made() -> None:

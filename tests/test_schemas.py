@@ -20,8 +20,9 @@ from testkit import FIXTURES, ROOT
 
 from macros.export.schema import SCHEMAS
 from macros.load.yamlfile import read_yaml
+from macros.model.comments import Consultation
 from macros.model.problems import Problem
-from macros.model.records import Consultation, GuidanceList, Manifest, Version, validate
+from macros.model.records import GuidanceList, Manifest, Version, validate
 
 SCHEMA_FOLDER = ROOT / "content" / "pages" / "schema"
 SCHEMA_OF = {record: name for name, record in SCHEMAS.items()}
@@ -140,7 +141,7 @@ def test_schema_and_build_agree_on_the_forms_of_values() -> None:
     assert schema_faults(good) == []
     clause = good["sections"][0]["clauses"][0]
     wrong_values: list[dict[str, Any]] = [
-        {"date": "01/10/2019"}, {"date": 20191001}, {"id": 1.0}, {"id": "one"},
+        {"approved_on": "01/10/2019"}, {"approved_on": 20191001}, {"id": 1.0}, {"id": "one"},
         {"status": "in force"}, {"title": ""}, {"title": None}, {"sections": "none"},
         {"removed": [{"key": "gone"}]},
     ]

@@ -109,7 +109,7 @@ def test_adding_a_version_adds_its_urls_with_one_command(tmp_path: Path) -> None
     before = record.read_text(encoding="utf-8").splitlines()
     # Version 3.0 repeats 2.0 unchanged, so it gives no reasons.
     v3 = yaml.safe_load((versions(fixture) / "2.0.yaml").read_text(encoding="utf-8"))
-    v3.update(id="3.0", date="2020-09-01")
+    v3.update(id="3.0", prepared_for="2020-09-01")
     del v3["removed"]
     for section in v3["sections"]:
         for clause in section["clauses"]:

@@ -39,7 +39,7 @@ def test_2_0_is_a_draft_for_the_committee_of_1_october_2019(code: Code) -> None:
     v2 = code.version("2.0").version
     assert v2.status is Status.draft
     assert v2.body == "Constitution and Ethics Committee"
-    assert v2.date.isoformat() == "2019-10-01"
+    assert str(v2.prepared_for) == "2019-10-01" and v2.approved_on is None
     assert code.current is not None and code.current.id == "1.0"
 
 

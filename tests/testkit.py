@@ -31,7 +31,7 @@ id: "1.0"
 title: T
 status: adopted
 body: Committee
-date: 2020-01-01
+approved_on: 2020-01-01
 summary: S.
 sections:
 """

@@ -15,8 +15,6 @@ from typing import TYPE_CHECKING
 
 import jinja2
 from markupsafe import Markup
-from mkdocs.config import config_options
-from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import BasePlugin
@@ -24,13 +22,17 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+from macros.adapters.build_checks import (
+    ClausesOptions,
+    check_build,
+    glossary_required,
+    record_path,
+)
 from macros.adapters.material import with_version_selector
 from macros.adapters.preview import Builder, data_paths, keep_last_good_site
 from macros.adapters.theme_html import fix_theme_html
 from macros.adapters.theme_text import nav_titles, page_titles
 from macros.adapters.version_site import (
-    RecordCheck,
-    check_record_against,
     check_record_output,
     search_index_for_versions,
     versions_file,
@@ -38,21 +40,14 @@ from macros.adapters.version_site import (
 )
 from macros.compute.code import Code, check_code
 from macros.compute.downloads import Download
-from macros.compute.words import DEFAULT_DOCUMENT, site_words
+from macros.compute.words import site_words
 from macros.export.downloads import build_downloads, schema_files
 from macros.export.pdf import PdfUnavailable
 from macros.export.schema import schema_text
-from macros.load.configfile import check_config
 from macros.load.glossary import EMPTY as EMPTY_GLOSSARY
-from macros.load.glossary import Glossary, load_glossary
-from macros.load.settings import (
-    Locate,
-    Settings,
-    SettingsError,
-    read_council,
-    read_settings,
-)
-from macros.model.problems import CodeDataError, Problem
+from macros.load.glossary import Glossary
+from macros.load.settings import Settings
+from macros.model.problems import CodeDataError
 from macros.render.abbreviations import Abbreviations
 from macros.render.environment import Templates, site_templates, template_problem
 from macros.render.pages import GeneratedPage, generated_pages
@@ -61,25 +56,8 @@ from macros.render.print_running import RUNNING_CSS_PATH, running_css
 if TYPE_CHECKING:
     from mkdocs.livereload import LiveReloadServer
 
-DEFAULT_GLOSSARY = "content/data/glossary.md"
 
-class ClausesConfig(Config):
-    """The options of the `clauses` plugin in mkdocs.yml."""
-
-    manifest = config_options.Type(str, default="content/data/code.yaml")
-    # Abbreviations (*[LGA]: ...); see macros/glossary.py. The default is optional.
-    glossary = config_options.Type(str, default=DEFAULT_GLOSSARY)
-    # The record of published URLs the build checks (see macros/urlrecord.py); none if unset.
-    url_record = config_options.Optional(config_options.Type(str))
-    # Rendered PDFs are kept here by content, so a rebuild renders only what changed.
-    pdf_cache = config_options.Type(str, default=".cache/pdf")
-    # Compiled templates are kept here by their source, so a rebuild need not compile them.
-    template_cache = config_options.Type(str, default=".cache/templates")
-    # false leaves the PDF downloads out (the benchmark's synthetic Codes); the site needs them.
-    pdf = config_options.Type(bool, default=True)
-
-
-class ClausesPlugin(BasePlugin[ClausesConfig]):
+class ClausesPlugin(BasePlugin[ClausesOptions]):
     """Loads, validates and numbers the Code; adds the version pages."""
 
     code: Code | None = None
@@ -101,26 +79,19 @@ class ClausesPlugin(BasePlugin[ClausesConfig]):
         _fewer_collections_while_building()
         with _without_cycle_collection():
             checked = check_code(base / self.config.manifest, base)
-        record = (check_record_against(checked, base / self.config.url_record, base)
-                  if self.config.url_record else RecordCheck([], []))
-        self.glossary, glossary_problems = _use_glossary(
-            config, base / self.config.glossary, required=self.config.glossary != DEFAULT_GLOSSARY)
-        config_file = check_config(Path(config.config_file_path), base)
-        self.settings, settings_problems = _council_settings(config, config_file.locate)
-        document, document_problems = _document_name(config, self.settings, config_file.locate)
-        settings_problems += document_problems
-        site_url, council, unset = _download_settings(config)
-        said = tuple(p.key for p in settings_problems if p.key)
         # One report of every problem: a lost published URL first, what could not be checked
-        # because of the others last.
-        problems = [*record.problems, *checked.problems, *glossary_problems,
-                    *config_file.problems, *settings_problems,
-                    *(p for p in unset if not (p.key or "").startswith(said)), *record.unchecked]
+        # because of the others last (the same checks as `python -m macros check`).
+        found = check_build(config, checked, record_path(self.config, base),
+                            base / self.config.glossary, glossary_required(self.config))
+        self.glossary, self.settings = found.glossary, found.settings
+        site_url, council = found.site_url, found.council
         code = checked.code
-        if problems or code is None:
-            raise Abort(str(CodeDataError(problems)))
+        if found.problems or code is None:
+            raise Abort(str(CodeDataError(found.problems)))
+        if found.glossary is not EMPTY_GLOSSARY:
+            _use_glossary(config, base / self.config.glossary)
         self.code = code
-        templates.use_words(site_words(code, document, council))
+        templates.use_words(site_words(code, found.document, council))
         self.abbreviations = Abbreviations(self.glossary, templates)
         try:
             with template_errors(base):
@@ -283,49 +254,8 @@ def _without_cycle_collection() -> Iterator[None]:
         gc.freeze()
 
 
-def _download_settings(config: MkDocsConfig) -> tuple[str, str, list[Problem]]:
-    """site_url and extra.council.name: the PDF and JSON print full URLs and the council."""
-    problems = []
-    shown = Path(config.config_file_path).name
-    site_url = config.site_url or ""
-    if not site_url.startswith(("https://", "http://")):
-        problems.append(Problem(shown, None, "site_url", "is not set",
-                                "set it to the site's public address; the PDF and JSON print "
-                                "each clause's full URL"))
-    council = (config.extra.get("council") or {}).get("name") or ""
-    if not council:
-        problems.append(Problem(shown, None, "extra.council.name", "is not set",
-                                "add 'extra: council: name: ...'; the PDF and JSON name the "
-                                "council"))
-    return site_url, council, problems
-
-
-def _document_name(config: MkDocsConfig, settings: Settings | None, locate: Locate
-                   ) -> tuple[str, list[Problem]]:
-    """The document's own name (extra.council.document), checked with the council's settings
-    or, on a site without them, alone."""
-    if settings is not None:
-        return settings.council.document, []
-    others = any(k in config.extra for k in ("monitoring_officer", "accessibility"))
-    if others or not isinstance(config.extra.get("council"), dict):
-        return DEFAULT_DOCUMENT, []  # already checked with the other settings, or not set
-    try:
-        return read_council(config.extra, Path(config.config_file_path).name,
-                            locate).document, []
-    except SettingsError as err:
-        return DEFAULT_DOCUMENT, err.problems
-
-
-def _use_glossary(config: MkDocsConfig, path: Path, required: bool
-                  ) -> tuple[Glossary, list[Problem]]:
-    """Load the glossary and have Markdown append it to every hand-written page."""
-    if not path.is_file() and not required:
-        return EMPTY_GLOSSARY, []
-    base = Path(config.config_file_path).parent
-    loaded = load_glossary(path, str(path.relative_to(base)) if path.is_relative_to(base)
-                           else str(path))
-    if isinstance(loaded, list):
-        return EMPTY_GLOSSARY, loaded
+def _use_glossary(config: MkDocsConfig, path: Path) -> None:
+    """Have Markdown append the glossary to every hand-written page."""
     for extension in ("abbr", "pymdownx.snippets"):
         if extension not in config.markdown_extensions:
             config.markdown_extensions.append(extension)
@@ -335,18 +265,3 @@ def _use_glossary(config: MkDocsConfig, path: Path, required: bool
     snippets["base_path"] = [*bases, str(path.parent.resolve())]
     snippets["auto_append"] = [*snippets.get("auto_append", []), path.name]
     snippets.setdefault("check_paths", True)
-    return loaded, []
-
-
-def _council_settings(config: MkDocsConfig, locate: Locate
-                      ) -> tuple[Settings | None, list[Problem]]:
-    """The council's settings (extra.council, extra.monitoring_officer, extra.accessibility).
-
-    Checked whenever any of them is given; pages that need them fail clearly without them.
-    """
-    if not any(k in config.extra for k in ("monitoring_officer", "accessibility")):
-        return None, []
-    try:
-        return read_settings(config.extra, Path(config.config_file_path).name, locate), []
-    except SettingsError as err:
-        return None, err.problems

@@ -212,7 +212,7 @@ def define_env(env: MacroEnv) -> None:
     env.variables["document_name"] = templates.words.document  # 'Code', 'Protocol'
     env.variables["current_version"] = code.current.id if code.current else None
     env.variables["current_version_date"] = (
-        long_date(code.current.version.date) if code.current else None
+        long_date(code.current.version.status_date) if code.current else None
     )
 
 

@@ -18,10 +18,11 @@ from macros.compute import urls
 from macros.compute.consultation_checks import check_rounds, keys_of, unrecorded_answers
 from macros.compute.views import Link
 from macros.load.loader import Loaded, RawCode
+from macros.model.comments import Comment, Consultation, Round
 from macros.model.dates import long_date
 from macros.model.inline import Paragraph
 from macros.model.problems import Problem
-from macros.model.records import Comment, Consultation, Round, Version
+from macros.model.records import Version
 
 
 class RoundRecord(NamedTuple):

@@ -16,9 +16,10 @@ from typing import NamedTuple
 
 from macros.load.loader import Loaded, RawCode
 from macros.model import inline
+from macros.model.comments import Consultation
 from macros.model.inline import Paragraph
 from macros.model.problems import Problem, did_you_mean
-from macros.model.records import Consultation, Version
+from macros.model.records import Version
 
 MANIFEST_FILE = "content/data/code.yaml"
 

@@ -87,7 +87,7 @@ def _read(path: Path) -> tuple[str, str]:
     return text.replace("\r\n", "\n"), newline
 
 
-def _edited(path: Path, base: Path, change: dict[str, Any], after: str = "date") -> FileEdit:
+def _edited(path: Path, base: Path, change: dict[str, Any], after: str) -> FileEdit:
     """A version file with the top-level fields in `change` set, and nothing else changed."""
     before, newline = _read(path)
     text = before
@@ -172,7 +172,8 @@ def _draft_text(latest_text: str, latest: NumberedVersion, fields: dict[str, Any
     expected["sections"] = sections
     lines = [f'id: "{fields["id"]}"\n', f"title: {yamledit.scalar(fields['title'])}\n",
              "status: draft\n", f"body: {yamledit.scalar(fields['body'])}\n",
-             f"date: {fields['date'].isoformat()}\n", _summary_field(fields["summary"])]
+             f"prepared_for: {fields['prepared_for'].isoformat()}\n",
+             _summary_field(fields["summary"])]
     try:
         text = "\n".join(head) + "\n" + "".join(lines) + _sections_text(latest_text)
         if yamledit.parse(text) == expected:
@@ -186,18 +187,20 @@ def _draft_text(latest_text: str, latest: NumberedVersion, fields: dict[str, Any
 
 def plan_new_version(code: Code, manifest: Path, base: Path, version_id: str, date: dt.date,
                      body: str | None = None, summary: str | None = None) -> Plan:
-    """A new draft `version_id` holding the latest version's sections and clauses, without
-    its reasons for changes, its removed clauses or its status, listed in the manifest."""
+    """A new draft `version_id`, prepared for the meeting on `date`, holding the latest
+    version's sections and clauses, without its reasons for changes, its removed clauses or
+    its status, listed in the manifest."""
     latest = code.versions[-1]
     reasons = []
     problem = _id_problem(version_id, code)
     if problem:
         reasons.append(problem)
-    if date < latest.version.date:
+    dated = latest.version.status_date
+    if date < dated:
         reasons.append(
-            f"--date {date.isoformat()} is before {long_date(latest.version.date)}, the date of "
-            f"version {latest.id}. Fix: give the date of the meeting the new version is "
-            f"prepared for, on or after {latest.version.date.isoformat()}.")
+            f"--for {date.isoformat()} is before {long_date(dated)}, the date of version "
+            f"{latest.id}. Fix: give the date of the meeting the new version is prepared for, "
+            f"on or after {dated.isoformat()}.")
     body = " ".join((body if body is not None else latest.version.body).split())
     summary = " ".join((summary if summary is not None
                         else f"A revision of version {latest.id}.").split())
@@ -225,7 +228,7 @@ def plan_new_version(code: Code, manifest: Path, base: Path, version_id: str, da
         raise Refused([f"{shown_path(manifest, base)}: the new version could not be added to its "
                        "'versions:' list. Fix: write the list with one '- ' line per file."])
     fields = {"id": version_id, "title": latest.version.title, "status": "draft", "body": body,
-              "date": date, "summary": summary}
+              "prepared_for": date, "summary": summary}
     latest_text, latest_newline = _read(base / latest.file)
     clauses = len(latest.clauses())
     said = (f"Wrote {shown_path(path, base)}: draft version {version_id}, prepared for the {body} "
@@ -238,33 +241,38 @@ def plan_new_version(code: Code, manifest: Path, base: Path, version_id: str, da
 
 def _adopt_problems(code: Code, draft: NumberedVersion, date: dt.date) -> list[str]:
     version = draft.version
+    if version.status is Status.replaced:
+        return [f"Version {draft.id} was not adopted as it stood: version {version.replaced_by} "
+                f"was adopted in its place, and version {draft.id} stays published as it was. "
+                "Fix: start a new version from the latest with 'python -m macros new-version', "
+                "and adopt that."]
     if version.status is not Status.draft:
         return [f"Version {draft.id} is {status_words(code, draft)}, not a draft: only a draft "
                 "can be adopted. Fix: start a new version from the latest with 'python -m "
                 "macros new-version', and adopt that."]
     reasons = []
-    if date < version.date:
-        reasons.append(f"--date {date.isoformat()} is before {long_date(version.date)}, the "
+    prepared = version.status_date
+    if date < prepared:
+        reasons.append(f"--date {date.isoformat()} is before {long_date(prepared)}, the "
                        f"meeting version {draft.id} was prepared for. Fix: give the date it was "
-                       f"approved, on or after {version.date.isoformat()}.")
-    for later in code.versions[code.versions.index(draft) + 1:]:
-        if later.version.status is not Status.draft:
-            reasons.append(f"Version {later.id}, listed after version {draft.id}, is "
-                           f"{status_words(code, later)}: an older draft cannot come into force "
-                           "after it. Fix: start a new version with 'python -m macros "
-                           "new-version', and adopt that.")
-        elif later.version.date < date:
-            reasons.append(f"Version {later.id}, listed after version {draft.id}, is dated "
-                           f"{later.version.date.isoformat()}, before --date {date.isoformat()}: "
-                           "the versions would no longer be in date order. Fix: adopt version "
-                           f"{later.id} instead, or correct its date.")
+                       f"approved, on or after {prepared.isoformat()}.")
+    # Every version after a draft is a draft too: the build refuses a draft listed before an
+    # approved version, which is marked replaced when that version is adopted.
+    reasons.extend(
+        f"Version {later.id}, listed after version {draft.id}, is prepared for "
+        f"{later.version.status_date.isoformat()}, before --date {date.isoformat()}: the "
+        f"versions would no longer be in date order. Fix: adopt version {later.id} instead, or "
+        "correct its prepared_for date."
+        for later in code.versions[code.versions.index(draft) + 1:]
+        if later.version.status_date < date)
     return reasons
 
 
 def plan_adopt(code: Code, base: Path, version_id: str, date: dt.date,
                body: str | None = None) -> Plan:
     """Draft `version_id` in force from `date`; the version in force before it superseded on
-    that date. Only the fields `status`, `date`, `body` and `superseded_on` change."""
+    that date, and every older draft replaced by it. Only the fields `status`,
+    `approved_on`, `body`, `superseded_on` and `replaced_by` change."""
     try:
         draft = code.version(version_id)
     except KeyError:
@@ -278,23 +286,33 @@ def plan_adopt(code: Code, base: Path, version_id: str, date: dt.date,
     if reasons:
         raise Refused(reasons)
     old = draft.version
-    change: dict[str, Any] = {"status": Status.adopted.value, "date": date}
-    said_change = [f"status {old.status.value} -> adopted",
-                   f"date {old.date.isoformat()} -> {date.isoformat()}" if date != old.date
-                   else f"date {date.isoformat()} (unchanged)"]
+    change: dict[str, Any] = {"status": Status.adopted.value, "approved_on": date}
+    said_change = ["status draft -> adopted", f"approved_on {date.isoformat()}"]
     if body and body != old.body:
         change["body"] = body
         said_change.append(f"body '{old.body}' -> '{body}'")
-    edits = [_edited(base / draft.file, base, change)]
+    edits = [_edited(base / draft.file, base, change, "prepared_for")]
     said = [f"{draft.file}: {'; '.join(said_change)}."]
     current = code.current
     if current is not None:
         edits.append(_edited(base / current.file, base,
-                             {"status": Status.superseded.value, "superseded_on": date}))
+                             {"status": Status.superseded.value, "superseded_on": date},
+                             "approved_on"))
         said.append(f"{current.file}: status adopted -> superseded; superseded_on "
                     f"{date.isoformat()}.")
+    earlier = [v for v in code.versions[:code.versions.index(draft)]
+               if v.version.status is Status.draft]
+    for replaced in earlier:
+        edits.append(_edited(base / replaced.file, base,
+                             {"status": Status.replaced.value, "replaced_by": draft.id},
+                             "prepared_for"))
+        said.append(f"{replaced.file}: status draft -> replaced; replaced_by {draft.id}.")
+    if current is not None:
         said.append(f"Version {draft.id} is in force from {long_date(date)}; version "
                     f"{current.id} is superseded on that date.")
     else:
         said.append(f"Version {draft.id} is in force from {long_date(date)}.")
+    said.extend(f"Version {replaced.id} was not adopted as it stood: its pages, PDF and JSON "
+                f"stay published, and say that version {draft.id} replaced it."
+                for replaced in earlier)
     return Plan(tuple(edits), tuple(said))

@@ -7,6 +7,7 @@ the same choice in the header, is set up by `macros.adapters.material`.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import NamedTuple
 
 from macros.compute import urls
@@ -17,29 +18,76 @@ from macros.model.dates import long_date
 from macros.model.records import Status
 
 
+def replacement(code: Code, version: NumberedVersion) -> NumberedVersion | None:
+    """The version adopted in place of a replaced draft; None for any other version."""
+    replaced_by = version.version.replaced_by
+    if version.version.status is not Status.replaced or replaced_by is None:
+        return None
+    return next((v for v in code.versions if v.id == replaced_by), None)
+
+
+class Replacement(NamedTuple):
+    """The version adopted in place of a replaced draft, as its pages, PDF and JSON link it."""
+
+    id: str
+    href: str  # its page, from the page or file that links it
+    body: str  # the body that approved it
+    date: str  # the date approved, in words
+
+
+def replaced_by(code: Code, version: NumberedVersion, href: Callable[[str], str]
+                ) -> Replacement | None:
+    """The version adopted in place of a replaced draft, linked by `href` (from a version's
+    path to its address where the link is shown); None for any other version."""
+    later = replacement(code, version)
+    if later is None:
+        return None
+    return Replacement(later.id, href(urls.version_path(later.id)), later.version.body,
+                       long_date(later.version.status_date))
+
+
 def status_words(code: Code, version: NumberedVersion) -> str:
-    """'draft, not adopted', 'in force' or 'superseded': said wherever a version is named."""
-    status = version.version.status
-    if status is Status.draft:
+    """'draft, not adopted', 'in force', 'superseded' or 'not adopted, replaced by version
+    2.1': said wherever a version is named."""
+    v = version.version
+    if v.status is Status.draft:
         return "draft, not adopted"
-    if status is Status.superseded:
+    if v.status is Status.replaced:
+        return f"not adopted, replaced by version {v.replaced_by}"
+    if v.status is Status.superseded:
         return "superseded"
     return "in force" if code.current and code.current.id == version.id else "adopted"
+
+
+def _in_force(code: Code) -> str:
+    current = code.current
+    return f" Version {current.id} is in force." if current else " No version is in force."
+
 
 def status_text(code: Code, version: NumberedVersion) -> str:
     """One plain sentence saying whether a version is in force."""
     v = version.version
-    current = code.current
     if v.status is Status.draft:
-        in_force = f" Version {current.id} is in force." if current else " No version is in force."
         return (f"Draft: version {v.id} has not been adopted. It was prepared for the "
-                f"{v.body} on {long_date(v.date)}.{in_force}")
+                f"{v.body} on {long_date(v.status_date)}.{_in_force(code)}")
+    if v.status is Status.replaced:
+        later = replacement(code, version)
+        prepared = (f"Not adopted as it stood: version {v.id} was prepared for the {v.body} on "
+                    f"{long_date(v.status_date)}.")
+        if later is None:
+            return f"{prepared} Version {v.replaced_by} replaced it.{_in_force(code)}"
+        adopted = (f" Version {later.id} was adopted in its place by the {later.version.body} "
+                   f"on {long_date(later.version.status_date)}")
+        if code.current is not None and code.current.id == later.id:
+            return f"{prepared}{adopted}, and is in force."
+        return f"{prepared}{adopted}.{_in_force(code)}"
     if v.status is Status.superseded:
-        later = f" Version {current.id} is in force." if current else ""
+        now = f" Version {code.current.id} is in force." if code.current else ""
         ended = f" on {long_date(v.superseded_on)}" if v.superseded_on else ""
         return (f"Superseded{ended}: version {v.id} is no longer in force. It was approved "
-                f"by the {v.body} on {long_date(v.date)}.{later}")
-    return f"In force: version {v.id} was approved by the {v.body} on {long_date(v.date)}."
+                f"by the {v.body} on {long_date(v.status_date)}.{now}")
+    return (f"In force: version {v.id} was approved by the {v.body} on "
+            f"{long_date(v.status_date)}.")
 
 
 def status_heading(code: Code, version: NumberedVersion) -> str:
@@ -51,6 +99,8 @@ def status_heading(code: Code, version: NumberedVersion) -> str:
 def printed_status(code: Code, version: NumberedVersion) -> str:
     """On paper a draft says so in capitals, 'DRAFT, not adopted'; otherwise the heading."""
     heading = status_heading(code, version)
+    if version.version.status is Status.replaced:
+        return f"DRAFT, {heading[:1].lower()}{heading[1:]}"
     if version.version.status is not Status.draft:
         return heading
     word, comma, rest = heading.partition(",")
@@ -66,8 +116,11 @@ def nav_title(code: Code, version: NumberedVersion) -> str:
     """A version's title in the navigation, with its status and date."""
     v = version.version
     if v.status is Status.draft:
-        return f"Version {v.id} (draft for {long_date(v.date)})"
-    return f"Version {v.id} ({status_words(code, version)}, adopted {long_date(v.date)})"
+        return f"Version {v.id} (draft for {long_date(v.status_date)})"
+    if v.status is Status.replaced:
+        return f"Version {v.id} ({status_words(code, version)})"
+    return (f"Version {v.id} ({status_words(code, version)}, adopted "
+            f"{long_date(v.status_date)})")
 
 
 class NavEntry(NamedTuple):
@@ -94,7 +147,7 @@ class VersionStatus(NamedTuple):
     """A version's standing, as the status box on its page and the PDF's cover show it."""
 
     id: str
-    value: str  # "draft", "adopted" or "superseded"
+    value: str  # "draft", "adopted", "superseded" or "replaced"
     heading: str  # 'Draft, not adopted', 'In force', 'Superseded'
     printed: str  # the heading on paper: 'DRAFT, not adopted'
     text: str  # one plain sentence: approved by whom and when, or prepared for
@@ -250,5 +303,6 @@ def newer_drafts(code: Code, page: str) -> tuple[NewerDraft, ...]:
     newer = code.versions[code.versions.index(current) + 1:]
     return tuple(
         NewerDraft(draft.id, urls.relative(page, urls.version_path(draft.id)), draft.version.body,
-                   long_date(draft.version.date), current.id, change_summary(code, draft, page))
+                   long_date(draft.version.status_date), current.id,
+                   change_summary(code, draft, page))
         for draft in newer if draft.version.status is Status.draft)

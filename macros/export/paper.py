@@ -31,9 +31,11 @@ from macros.compute.changelog import VersionChanges
 from macros.compute.code import Code
 from macros.compute.diff import Run, Word, redline, redline_paragraphs
 from macros.compute.versions import (
+    Replacement,
     VersionStatus,
     changes_anchor,
     printed_status,
+    replaced_by,
     version_label,
     version_status,
 )
@@ -76,6 +78,7 @@ class PaperCover(NamedTuple):
     online: str  # the changes on the web, in full
     consultation: str | None  # the consultation record, in full, when there is one
     example: tuple[tuple[Run, ...], ...]  # a small redline, to show the marks
+    replaced_by: Replacement | None = None  # a replaced draft's: the version adopted instead
 
 
 def paper_title(council: str, code: Code, changes: VersionChanges) -> str:
@@ -101,8 +104,8 @@ def _cover(code: Code, changes: VersionChanges, council: str, status: VersionSta
         council, code.title,
         f"Changes from version {changes.previous.id} to version {v.id}", v.id,
         changes.previous.id, version_label(code, changes.previous), status, v.body,
-        long_date(v.date), changes.unchanged, _online(site_url, changes), consultation,
-        _example())
+        long_date(v.status_date), changes.unchanged, _online(site_url, changes), consultation,
+        _example(), replaced_by(code, changes.version, lambda path: urls.absolute(site_url, path)))
 
 
 def _online(site_url: str, changes: VersionChanges) -> str:
@@ -115,7 +118,8 @@ def paper_html(templates: Templates, code: Code, changes: VersionChanges, site_u
     """The whole PDF source of the paper of `changes`: HTML with its print stylesheet."""
     version = changes.version
     status = version_status(code, version)
-    printed = status.printed.upper() if version.version.status is Status.draft else status.printed
+    printed = (status.printed.upper() if version.version.status in (Status.draft, Status.replaced)
+               else status.printed)
     document = PaperDocument(
         LANG, paper_title(council, code, changes), council,
         f"What changed from version {changes.previous.id} to version {version.id} of the "

@@ -20,7 +20,13 @@ from markupsafe import Markup
 from macros.compute import urls
 from macros.compute.code import Code
 from macros.compute.numbering import NumberedVersion
-from macros.compute.versions import VersionStatus, printed_status, version_status
+from macros.compute.versions import (
+    Replacement,
+    VersionStatus,
+    printed_status,
+    replaced_by,
+    version_status,
+)
 from macros.model.dates import long_date
 from macros.model.records import Status
 from macros.render.code_page import PageContext, SectionView, sections
@@ -74,9 +80,10 @@ class Cover(NamedTuple):
     version: str
     status: VersionStatus
     body: str  # the body that approved it, or that a draft is prepared for
-    date: str
+    date: str  # the date approved, or of the meeting a draft was prepared for, in words
     superseded_on: str | None
     replaces: str | None  # the id of the version before
+    replaced_by: Replacement | None  # for a replaced draft: the version adopted in its place
     online: str
 
 
@@ -99,9 +106,11 @@ class RemovedClause(NamedTuple):
 def _cover(ctx: PdfContext, council: str, status: VersionStatus) -> Cover:
     v = ctx.version.version
     previous = ctx.code.previous(v.id)
-    return Cover(council, ctx.code.title, v.id, status, v.body, long_date(v.date),
+    return Cover(council, ctx.code.title, v.id, status, v.body, long_date(v.status_date),
                  long_date(v.superseded_on) if v.superseded_on else None,
-                 previous.id if previous else None, ctx.online())
+                 previous.id if previous else None,
+                 replaced_by(ctx.code, ctx.version, lambda path: urls.absolute(ctx.site_url, path)),
+                 ctx.online())
 
 
 def _removed(ctx: PdfContext) -> tuple[RemovedClause, ...]:
@@ -122,7 +131,7 @@ def version_html(templates: Templates, code: Code, version: NumberedVersion, sit
     ctx = PdfContext(code, version, urls.version_path(version.id), site_url)
     v = version.version
     status = version_status(code, version)
-    mark = status.printed.upper() if v.status is Status.draft else status.printed
+    mark = status.printed.upper() if v.status in (Status.draft, Status.replaced) else status.printed
     document = PdfDocument(LANG, document_title(council, code, version), council, v.summary,
                            status, css_text(f"{code.title}, version {v.id}"), css_text(mark),
                            css_text(ctx.online()))

@@ -7,7 +7,8 @@ from pathlib import Path
 
 from macros.export.changes_json import CHANGES_SCHEMA_NAME, ChangesDocument
 from macros.export.version_json import SCHEMA_NAME, VersionDocument
-from macros.model.records import Consultation, GuidanceList, Manifest, Version, adapter
+from macros.model.comments import Consultation
+from macros.model.records import GuidanceList, Manifest, Version, adapter
 
 SCHEMA_BASE = "schema/"
 

@@ -18,7 +18,7 @@ from pydantic import Field, with_config
 from macros.compute import urls
 from macros.compute.code import Code
 from macros.compute.numbering import NumberedClause, NumberedItem, NumberedVersion, Target
-from macros.compute.versions import status_text
+from macros.compute.versions import replacement, status_text
 from macros.model import inline
 from macros.model.records import (
     DOCUMENT,
@@ -112,14 +112,39 @@ class ExportSection:
 class VersionInfo:
     id: str
     title: str
-    status: Status
+    status: Annotated[Status, Field(
+        description="draft; adopted (in force if in_force is true); superseded; replaced: a "
+        "draft not adopted as it stood, another version (replaced_by) adopted in its place.",
+    )]
     status_text: Annotated[str, Field(description="Plain sentence: in force, superseded or draft.")]
     in_force: Annotated[bool, Field(description="True only for the version in force.")]
     body: Annotated[str, Field(
         description="Body that approved this version, or that a draft is for.",
     )]
-    date: dt.date
+    date: Annotated[dt.date, Field(
+        description="Kept with its first meaning: the date approved (approved_on) for an "
+        "adopted or superseded version; for a draft, or a replaced one, the date of the meeting "
+        "it was prepared for (prepared_for).",
+    )]
+    prepared_for: Annotated[dt.date | None, Field(
+        description="The date of the meeting the version was prepared for, if known; every "
+        "draft has it.",
+    )] = None
+    approved_on: Annotated[dt.date | None, Field(
+        description="The date the body approved the version, from which it is in force; none "
+        "for a draft, or a replaced one.",
+    )] = None
     superseded_on: dt.date | None = None
+    replaced_by: Annotated[str | None, Field(
+        description="For a replaced draft (status 'replaced'): the id of the version adopted in "
+        "its place. The draft was not adopted as it stood, and stays published as it was.",
+    )] = None
+    replaced_by_url: Annotated[str | None, Field(
+        description="The page of the version adopted in its place.",
+    )] = None
+    replaced_on: Annotated[dt.date | None, Field(
+        description="The date the version adopted in its place was approved.",
+    )] = None
     summary: str
     previous: Annotated[str | None, Field(description="Id of the version before.")] = None
     url: Annotated[str, Field(description="The version's page.")]
@@ -223,10 +248,14 @@ def version_document(code: Code, version: NumberedVersion, site_url: str,
     sources = {c.clause.provenance.source.document for c in version.clauses()
                if c.clause.provenance.source}
     sources.update(c.document for g in guidance for c in g.cited_in)
+    later = replacement(code, version)
     info = VersionInfo(
         id=v.id, title=v.title, status=v.status, status_text=status_text(code, version),
-        in_force=current is not None and current.id == v.id, body=v.body, date=v.date,
-        superseded_on=v.superseded_on, summary=v.summary,
+        in_force=current is not None and current.id == v.id, body=v.body, date=v.status_date,
+        prepared_for=v.prepared_for, approved_on=v.approved_on,
+        superseded_on=v.superseded_on, replaced_by=later.id if later else None,
+        replaced_by_url=urls.absolute(site_url, urls.version_path(later.id)) if later else None,
+        replaced_on=later.version.approved_on if later else None, summary=v.summary,
         previous=previous.id if previous else None,
         url=urls.absolute(site_url, urls.version_path(v.id)),
         pdf_url=urls.absolute(site_url, urls.download_path(v.id, "pdf")),

@@ -18,13 +18,14 @@ from typing import Any, Generic, NamedTuple, TypeVar
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
-from macros.load.old_forms import old_source_form
+from macros.load.old_forms import old_date, old_source_form
 from macros.load.yamlfile import YamlDoc, read_yaml
+from macros.model.comments import Consultation
 from macros.model.problems import Problem, did_you_mean, shown_path
 from macros.model.records import (
     KEY_PATTERN,
     VERSION_ID_PATTERN,
-    Consultation,
+    FieldRule,
     GuidanceList,
     Manifest,
     Version,
@@ -79,7 +80,9 @@ def load_model(path: Path, shown_as: str, model: type[M]) -> Loaded[M] | list[Pr
     try:
         return Loaded(doc, validate(model, doc.data))
     except ValidationError as err:
-        return [_problem(doc, model, wrong) for wrong in faults(err)]
+        found = faults(err)
+        old, found = old_date(doc, found) if model is Version else (None, found)
+        return [*([old] if old else []), *(_problem(doc, model, wrong) for wrong in found)]
 
 
 def _label(data: Any, loc: Sequence[str | int]) -> str | None:
@@ -152,6 +155,15 @@ def _problem(doc: YamlDoc, model: type, wrong: ErrorDetails) -> Problem:
         return Problem(doc.file, doc.line(loc), label,
                        f"{what} must be a date written YYYY-MM-DD, not {shown}",
                        "write the date as YYYY-MM-DD, e.g. 2019-10-01")
+    rule = ctx.get("error")
+    if kind == "value_error" and isinstance(rule, FieldRule):
+        record = doc.data
+        for part in loc:
+            record = record[part]
+        key = record.get("key") or record.get("id") if isinstance(record, dict) else None
+        return Problem(doc.file, doc.line((*loc, rule.field)),
+                       label or (f"version '{key}'" if model is Version else None),
+                       str(rule), rule.fix)
     return Problem(doc.file, doc.line(loc), label, f"field '{field}': {fault_message(wrong)}",
                    "correct the value; the schema in content/pages/schema/ lists what is allowed")
 

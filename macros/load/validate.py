@@ -129,13 +129,15 @@ def check_versions(raw: RawCode) -> list[Problem]:
                                     f"version id '{version.id}' is also used by {seen[version.id]}",
                                     "give each version its own id"))
         seen.setdefault(version.id, doc.file)
-        if previous and version.date < previous.model.date:
+        if previous and version.status_date < previous.model.status_date:
+            field = "approved_on" if version.approved_on else "prepared_for"
             problems.append(Problem(
-                doc.file, doc.line(("date",)), label,
-                f"dated {version.date.isoformat()}, before version {previous.model.id} "
-                f"({previous.model.date.isoformat()}) listed above it",
+                doc.file, doc.line((field,)), label,
+                f"dated {version.status_date.isoformat()}, before version {previous.model.id} "
+                f"({previous.model.status_date.isoformat()}) listed above it",
                 "list versions in content/data/code.yaml from oldest to newest"))
         previous = loaded
+    problems.extend(_replacements(raw))
     adopted = [v for v in raw.versions if v.model.status is Status.adopted]
     problems.extend(
         Problem(
@@ -144,3 +146,40 @@ def check_versions(raw: RawCode) -> list[Problem]:
             "mark the older version 'superseded' and give its 'superseded_on' date")
         for loaded in adopted[:-1])
     return problems
+
+
+APPROVED = (Status.adopted, Status.superseded)
+
+
+def _replacements(raw: RawCode) -> Iterator[Problem]:
+    """A replaced draft names a later version that was approved; a draft listed before an
+    approved version was replaced by it (it can no longer come into force)."""
+    versions = [loaded.model for loaded in raw.versions]
+    for i, loaded in enumerate(raw.versions):
+        doc, version = loaded.doc, loaded.model
+        label = f"version '{version.id}'"
+        later = versions[i + 1:]
+        if version.status is Status.replaced:
+            by = next((v for v in later if v.id == version.replaced_by), None)
+            if by is None and raw.every_version_loaded:  # else it may be in a file that failed
+                named = ", ".join(v.id for v in later) or "none"
+                yield Problem(doc.file, doc.line(("replaced_by",)), label,
+                              f"replaced_by '{version.replaced_by}' is not a version listed "
+                              f"after it (listed after it: {named})",
+                              "name the version adopted in its place, listed after it in "
+                              "content/data/code.yaml")
+            elif by is not None and by.status not in APPROVED:
+                yield Problem(doc.file, doc.line(("replaced_by",)), label,
+                              f"replaced_by '{by.id}' names a version that is {by.status.value}, "
+                              "not approved",
+                              f"adopt version {by.id} with 'python -m macros adopt', which marks "
+                              f"this draft replaced, or make this version a draft again "
+                              "(status: draft, without replaced_by)")
+        elif version.status is Status.draft:
+            approved = next((v for v in later if v.status in APPROVED), None)
+            if approved is not None:
+                yield Problem(doc.file, doc.line(("status",)), label,
+                              f"is a draft, but version {approved.id}, listed after it, is "
+                              f"{approved.status.value}: this draft can no longer be adopted",
+                              f"mark it 'status: replaced' with 'replaced_by: \"{approved.id}\"' "
+                              "(it stays published as it was)")

@@ -17,6 +17,10 @@ from typing import Annotated, Any, TypeVar
 from pydantic import ConfigDict, Field, TypeAdapter, with_config
 from pydantic_core import to_json
 
+from macros.model.status import FieldRule as FieldRule  # the loader imports both from here
+from macros.model.status import Status as Status
+from macros.model.status import check_dates
+
 T = TypeVar("T")
 
 KEY_PATTERN = r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"
@@ -200,12 +204,6 @@ class Section:
     clauses: tuple[Clause, ...]
 
 
-class Status(StrEnum):
-    draft = "draft"
-    adopted = "adopted"
-    superseded = "superseded"
-
-
 @with_config(RECORD)
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Version:
@@ -218,10 +216,22 @@ class Version:
         min_length=1,
         description="The body that approved this version, or that a draft is prepared for.",
     )]
-    date: Annotated[dt.date, Field(
-        description="Date approved (adopted or superseded) or the meeting a draft is prepared for.",
-    )]
-    superseded_on: dt.date | None = None
+    prepared_for: Annotated[dt.date | None, Field(
+        description="The date of the meeting of 'body' the version was prepared for. A draft "
+        "has it (and keeps it when replaced); an adopted or superseded version keeps it if known.",
+    )] = None
+    approved_on: Annotated[dt.date | None, Field(
+        description="The date 'body' approved the version, from which it is in force. An adopted "
+        "or superseded version has it; a draft has not.",
+    )] = None
+    superseded_on: Annotated[dt.date | None, Field(
+        description="For a superseded version: the date the version after it came into force.",
+    )] = None
+    replaced_by: Annotated[str | None, Field(
+        pattern=VERSION_ID_PATTERN,
+        description="For a replaced draft (status 'replaced'): the later version adopted in its "
+        "place, e.g. '2.1'. The draft was not adopted as it stood; it stays published as it was.",
+    )] = None
     summary: Annotated[str, Field(
         min_length=1,
         description="One or two plain sentences about this version.",
@@ -230,6 +240,19 @@ class Version:
     removed: Annotated[tuple[Removal, ...], Field(
         description="Clauses of the previous version left out of this one, with why.",
     )] = ()
+
+    def __post_init__(self) -> None:
+        check_dates(self.status, prepared_for=self.prepared_for, approved_on=self.approved_on,
+                    superseded_on=self.superseded_on, replaced_by=self.replaced_by)
+
+    @property
+    def status_date(self) -> dt.date:
+        """The date its status is dated from: the date approved for a version approved, else
+        the meeting the draft was prepared for."""
+        dated = self.approved_on or self.prepared_for
+        if dated is None:  # __post_init__ requires one of them
+            raise ValueError(f"version {self.id} has neither approved_on nor prepared_for")
+        return dated
 
 
 @with_config(RECORD)
@@ -280,104 +303,3 @@ class Guidance:
 @dataclass(frozen=True, slots=True, kw_only=True)
 class GuidanceList:
     guidance: tuple[Guidance, ...]
-
-
-class ResponseStatus(StrEnum):
-    addressed = "addressed"
-    partly_addressed = "partly-addressed"
-    not_addressed = "not-addressed"
-    for_committee = "for-committee"
-
-
-@with_config(RECORD)
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Response:
-    """How the revised version answers a comment, or why it does not."""
-
-    status: ResponseStatus
-    text: Annotated[str, Field(min_length=1, description="The answer, in plain English.")]
-    clauses: Annotated[tuple[Key, ...], Field(
-        description="Keys of clauses in the revised version that answer the comment.",
-    )] = ()
-    options: Annotated[tuple[Annotated[str, Field(min_length=1)], ...], Field(
-        description="For a comment the committee must decide (status 'for-committee'): the "
-        "choices open to it, one plain sentence each.",
-    )] = ()
-
-
-class CommentKind(StrEnum):
-    quoted = "quoted"
-    summarised = "summarised"
-
-
-@with_config(RECORD)
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Comment:
-    """One member's comment on a version of the Code, as its round's source records it."""
-
-    id: Key
-    member: Annotated[str, Field(min_length=1, description="e.g. 'Cllr Manning'.")]
-    topic: Annotated[str, Field(
-        min_length=1,
-        max_length=120,
-        description="A few words naming what the comment is about, used as its heading and "
-        "as the text of links to it, e.g. 'The reputation clause'.",
-    )]
-    paragraph: Annotated[str, Field(
-        pattern=REPORT_PARAGRAPH_PATTERN,
-        description="The paragraph of the round's source that records the comment, e.g. '2.2'.",
-    )]
-    kind: Annotated[CommentKind, Field(
-        description="quoted: the member's words exactly; summarised.",
-    )]
-    words: Annotated[str, Field(
-        min_length=1,
-        description="What the member said: exactly, for 'quoted'; in plain words, for "
-        "'summarised'. Same Markdown subset as clause text, without cross-references.",
-    )]
-    concerns: Annotated[tuple[Key, ...], Field(
-        description="Keys of the clauses (or lettered items) of the reviewed version it is "
-        "about; none when it is about the whole Code.",
-    )] = ()
-    response: Annotated[Response | None, Field(
-        description="How the answering version answers it. Every comment of a round that has "
-        "an answering version needs one; in a round without one (still open) it may be left out.",
-    )] = None
-
-
-@with_config(RECORD)
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Round:
-    """Members' comments on one version, where they are recorded, and the version answering them."""
-
-    reviewed_version: Annotated[str, Field(
-        pattern=VERSION_ID_PATTERN,
-        description="The version the members commented on, e.g. '1.0'.",
-    )]
-    answered_by: Annotated[str | None, Field(
-        pattern=VERSION_ID_PATTERN,
-        description="The later version that answers the comments, e.g. '2.0'. Leave out while "
-        "the round is open: its comments are recorded and no version answers them yet.",
-    )] = None
-    source: Annotated[str, Field(
-        min_length=1,
-        description="Where the comments are recorded, as a reader would name it, e.g. 'the "
-        "report to the Constitution and Ethics Committee of 1 October 2019'. Each comment's "
-        "'paragraph' is a paragraph of it.",
-    )]
-    date: Annotated[dt.date | None, Field(
-        description="The date of the source (of the report, or of the meeting), shown after "
-        "its name unless the name says it, e.g. 2020-02-03.",
-    )] = None
-    comments: Annotated[tuple[Comment, ...], Field(min_length=1)]
-
-
-@with_config(RECORD)
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Consultation:
-    """The members' comments on the Code, round by round, and how later versions answer them."""
-
-    rounds: Annotated[tuple[Round, ...], Field(
-        min_length=1,
-        description="The rounds of comments, oldest first; add a new round at the end.",
-    )]

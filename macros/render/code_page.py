@@ -26,10 +26,12 @@ from macros.compute.numbering import NumberedClause, NumberedItem, NumberedSecti
 from macros.compute.versions import (
     ClauseVersions,
     NewerDraft,
+    Replacement,
     VersionList,
     VersionStatus,
     clause_versions,
     newer_drafts,
+    replaced_by,
     version_list,
     version_status,
     worded_in,
@@ -238,6 +240,7 @@ class VersionView(NamedTuple):
     versions: VersionList
     downloads: DownloadList | None
     sections: tuple[SectionView, ...]
+    replaced_by: Replacement | None = None  # for a replaced draft: the version adopted instead
 
 
 class CurrentView(NamedTuple):
@@ -259,7 +262,8 @@ def version_view(code: Code, version: NumberedVersion, page: str,
     ctx = PageContext(code, version, page)
     return VersionView(version.id, version_status(code, version),
                        version_list(code, version, page), download_list(tuple(downloads), page),
-                       sections(ctx))
+                       sections(ctx),
+                       replaced_by(code, version, lambda path: urls.relative(page, path)))
 
 
 def render_status(templates: Templates, code: Code, version: NumberedVersion) -> Markup:

@@ -21,7 +21,7 @@ from macros.compute.code import Code
 from macros.compute.consultation import ConsultationRecord, RoundRecord
 from macros.compute.versions import status_text, status_words
 from macros.compute.views import Link, RichText
-from macros.model.records import Comment, CommentKind, ResponseStatus
+from macros.model.comments import Comment, CommentKind, ResponseStatus
 from macros.render.environment import Templates
 
 STATUS_LABELS = {

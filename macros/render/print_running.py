@@ -28,12 +28,12 @@ def print_status(code: Code, version: NumberedVersion) -> str:
     """The status as the margin of every printed page gives it."""
     v = version.version
     status = printed_status(code, version)
-    if v.status is Status.draft:
-        return f"{status} (prepared for {long_date(v.date)})"
+    if v.status in (Status.draft, Status.replaced):
+        return f"{status} (prepared for {long_date(v.status_date)})"
     if v.status is Status.superseded:
         since = f" on {long_date(v.superseded_on)}" if v.superseded_on else ""
-        return f"{status}{since} (approved {long_date(v.date)})"
-    return f"{status} (approved {long_date(v.date)})"
+        return f"{status}{since} (approved {long_date(v.status_date)})"
+    return f"{status} (approved {long_date(v.status_date)})"
 
 
 def running_css(code: Code, site_url: str) -> str:

@@ -209,7 +209,7 @@ def _version_yaml(code: SynthCode, index: int, count: int, reasons: dict[str, st
         "title": "Benchmark Code",
         "status": status,
         "body": "Benchmark Committee",
-        "date": date,
+        "prepared_for" if status == "draft" else "approved_on": date,
     }
     if status == "superseded":
         data["superseded_on"] = date + dt.timedelta(days=120)
