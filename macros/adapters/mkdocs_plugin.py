@@ -38,6 +38,7 @@ from macros.adapters.version_site import (
 )
 from macros.compute.code import Code, check_code
 from macros.compute.downloads import Download
+from macros.compute.feed import FEED_PATH
 from macros.export.downloads import build_downloads, schema_files
 from macros.export.pdf import PdfUnavailable
 from macros.export.schema import schema_text
@@ -48,6 +49,7 @@ from macros.load.settings import Locate, Settings, SettingsError, read_settings
 from macros.model.problems import CodeDataError, Problem
 from macros.render.abbreviations import Abbreviations
 from macros.render.environment import Templates, site_templates, template_problem
+from macros.render.feed import render_feed
 from macros.render.pages import GeneratedPage, generated_pages
 from macros.render.print_running import RUNNING_CSS_PATH, running_css
 
@@ -85,6 +87,7 @@ class ClausesPlugin(BasePlugin[ClausesConfig]):
     # per build from the package's templates and the site's own (`<custom_dir>/clauses/`).
     templates: Templates | None = None
     base: Path = Path()
+    council: str = ""
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Load and check the Code, make its downloads and add its versions to the nav."""
@@ -110,7 +113,7 @@ class ClausesPlugin(BasePlugin[ClausesConfig]):
         code = checked.code
         if problems or code is None:
             raise Abort(str(CodeDataError(problems)))
-        self.code = code
+        self.code, self.council = code, council
         self.abbreviations = Abbreviations(self.glossary, templates)
         try:
             with template_errors(base):
@@ -159,7 +162,7 @@ class ClausesPlugin(BasePlugin[ClausesConfig]):
         return nav
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        """Add the generated pages, versions.json, the print CSS, downloads and schemas."""
+        """Add the generated pages, versions.json, the feed, the print CSS, downloads, schemas."""
         code = self._loaded()
         if self.templates is None:
             raise PluginError("the clauses plugin's templates were not loaded (on_config)")
@@ -171,6 +174,9 @@ class ClausesPlugin(BasePlugin[ClausesConfig]):
                 inclusion=InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV))
         path, text = versions_file(code)
         files.append(File.generated(config, path, content=text))
+        with template_errors(self.base):
+            feed = render_feed(self.templates, code, config.site_url or "", self.council)
+        files.append(File.generated(config, FEED_PATH, content=feed))
         files.append(File.generated(config, RUNNING_CSS_PATH,
                                     content=running_css(code, config.site_url or "")))
         for download in (d for ds in self.downloads.values() for d in ds):
