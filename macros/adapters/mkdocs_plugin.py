@@ -26,6 +26,7 @@ from mkdocs.structure.pages import Page
 
 from macros.adapters.material import with_version_selector
 from macros.adapters.preview import Builder, data_paths, keep_last_good_site
+from macros.adapters.search_index import shape_search_index
 from macros.adapters.theme_html import fix_theme_html
 from macros.adapters.theme_text import nav_titles, page_titles
 from macros.adapters.version_site import (
@@ -39,6 +40,7 @@ from macros.adapters.version_site import (
 from macros.compute.code import Code, check_code
 from macros.compute.downloads import Download
 from macros.compute.feed import FEED_PATH
+from macros.compute.search import code_search
 from macros.export.downloads import build_downloads, schema_files
 from macros.export.pdf import PdfUnavailable
 from macros.export.schema import schema_text
@@ -190,6 +192,7 @@ class ClausesPlugin(BasePlugin[ClausesConfig]):
         """Fix the search index for the versions, then check the built site's URLs."""
         gc.set_threshold(*_USUAL_THRESHOLD)
         site = Path(config.site_dir)
+        shape_search_index(site, code_search(self._loaded()))
         search_index_for_versions(self._loaded(), site)
         if self.config.url_record:
             base = Path(config.config_file_path).parent
