@@ -34,7 +34,7 @@ from macros.adapters.version_site import (
     check_record_against,
     check_record_output,
     search_index_for_versions,
-    versions_file,
+    versions_files,
     with_code_nav,
 )
 from macros.compute.code import Code, check_code
@@ -174,8 +174,8 @@ class ClausesPlugin(BasePlugin[ClausesConfig]):
             files.append(File.generated(
                 config, page.src_uri, content=page.front_matter,
                 inclusion=InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV))
-        path, text = versions_file(code)
-        files.append(File.generated(config, path, content=text))
+        for path, text in versions_files(code):
+            files.append(File.generated(config, path, content=text))
         with template_errors(self.base):
             feed = render_feed(self.templates, code, config.site_url or "", self.council)
         files.append(File.generated(config, FEED_PATH, content=feed))
