@@ -140,7 +140,7 @@ def test_search_index_holds_titles_as_escaped_text(site: Path) -> None:
     index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
     titles = {doc["location"]: doc["title"] for doc in index["docs"]}
     assert "<" not in titles["code/1.0/"]
-    assert html.unescape(titles["code/1.0/"]) == f"{CODE_TITLE}: version 1.0"
+    assert html.unescape(titles["code/1.0/"]) == f"{CODE_TITLE}: version 1.0 (in force)"
     for doc in index["docs"]:
         assert f"<i {MARK}" not in doc["title"] + doc["text"], doc["location"]
         assert f"<u {MARK}" not in doc["title"] + doc["text"], doc["location"]

@@ -25,7 +25,7 @@ def test_home_page_links_straight_to_the_lga_abuse_guidance(real_site: Path) -> 
     hrefs = [href for href, _ in home.links]
     assert LGA_ABUSE in hrefs
     html = (real_site / "index.html").read_text(encoding="utf-8")
-    callout = re.search(r'<aside class="smc-guidance smc-guidance--callout[^"]*".*?</aside>',
+    callout = re.search(r'<section class="smc-guidance smc-guidance--callout[^"]*".*?</section>',
                         html, re.S)
     assert callout, "the abuse guidance is not in a callout on the home page"
     assert "Being abused or threatened online?" in callout.group(0)
@@ -119,7 +119,7 @@ def test_search_index_has_each_clause_under_its_number_and_anchor(real_site: Pat
     index = json.loads((real_site / "search" / "search_index.json").read_text(encoding="utf-8"))
     docs = {d["location"]: d for d in index["docs"]}
     facebook = docs["code/1.0/#clause-6.1"]
-    assert facebook["title"] == "Clause 6.1"
+    assert facebook["title"] == "Clause 6.1 (version 1.0, in force)"
     assert "in the case of Facebook" in facebook["text"]
     assert "Link to clause" not in facebook["text"]
     privacy = docs["code/1.0/#clause-5.1"]

@@ -18,10 +18,17 @@ from __future__ import annotations
 import json
 
 from macros.compute import urls
+from macros.compute.clause_places import clause_places
 from macros.compute.code import Code
+from macros.compute.numbering import NumberedVersion
 from macros.compute.versions import status_words
 
 IN_FORCE_ALIAS = "in-force"
+
+
+def selector_title(code: Code, version: NumberedVersion) -> str:
+    """A version as the selector shows it: '1.0 (in force)'."""
+    return f"{version.id} ({status_words(code, version)})"
 
 
 def versions_json(code: Code) -> str:
@@ -35,10 +42,18 @@ def versions_json(code: Code) -> str:
         in_force = code.current is not None and code.current.id == version.id
         entries.append({
             "version": version.id,
-            "title": f"{version.id} ({status_words(code, version)})",
+            "title": selector_title(code, version),
             "aliases": [IN_FORCE_ALIAS] if in_force else [],
         })
     return json.dumps(entries, indent=1) + "\n"
+
+
+def clauses_json(code: Code) -> str:
+    """`code/clauses.json`: each clause key's number and opening words in every version that
+    has it, for naming a clause a version page does not hold (see version-switch.js)."""
+    return json.dumps({key: [place._asdict() for place in places]
+                       for key, places in clause_places(code).items()},
+                      ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 def selector_base(code: Code, page: str) -> str | None:
@@ -67,5 +82,10 @@ def with_version_selector(settings: str, code: Code, page: str) -> str:
     config = json.loads(settings[start:end])
     config["base"] = urls.relative(page, folder)
     config["version"] = {"provider": "mike", "default": IN_FORCE_ALIAS}
+    # The selector's button shows the version's title; its name starts with the same words
+    # (WCAG 2.5.3, label in name), instead of the theme's "Select version".
+    shown = next(v for v in code.versions if urls.version_path(v.id) == folder)
+    config.setdefault("translations", {})["select.version"] = (
+        f"{selector_title(code, shown)}: choose another version")
     text = json.dumps(config, sort_keys=True).replace("<", "\\u003c")
     return settings[:start] + text + settings[end:]

@@ -30,16 +30,19 @@ from macros.adapters.build_checks import (
 )
 from macros.adapters.material import with_version_selector
 from macros.adapters.preview import Builder, data_paths, keep_last_good_site
+from macros.adapters.search_index import shape_search_index
 from macros.adapters.theme_html import fix_theme_html
 from macros.adapters.theme_text import nav_titles, page_titles
 from macros.adapters.version_site import (
     check_record_output,
     search_index_for_versions,
-    versions_file,
+    versions_files,
     with_code_nav,
 )
 from macros.compute.code import Code, check_code
 from macros.compute.downloads import Download
+from macros.compute.feed import FEED_PATH
+from macros.compute.search import code_search
 from macros.compute.words import site_words
 from macros.export.downloads import build_downloads, schema_files
 from macros.export.pdf import PdfUnavailable
@@ -50,6 +53,7 @@ from macros.load.settings import Settings
 from macros.model.problems import CodeDataError
 from macros.render.abbreviations import Abbreviations
 from macros.render.environment import Templates, site_templates, template_problem
+from macros.render.feed import render_feed
 from macros.render.pages import GeneratedPage, generated_pages
 from macros.render.print_running import RUNNING_CSS_PATH, running_css
 
@@ -70,6 +74,7 @@ class ClausesPlugin(BasePlugin[ClausesOptions]):
     # per build from the package's templates and the site's own (`<custom_dir>/clauses/`).
     templates: Templates | None = None
     base: Path = Path()
+    council: str = ""
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Load and check the Code, make its downloads and add its versions to the nav."""
@@ -90,7 +95,7 @@ class ClausesPlugin(BasePlugin[ClausesOptions]):
             raise Abort(str(CodeDataError(found.problems)))
         if found.glossary is not EMPTY_GLOSSARY:
             _use_glossary(config, base / self.config.glossary)
-        self.code = code
+        self.code, self.council = code, council
         templates.use_words(site_words(code, found.document, council))
         self.abbreviations = Abbreviations(self.glossary, templates)
         try:
@@ -140,7 +145,7 @@ class ClausesPlugin(BasePlugin[ClausesOptions]):
         return nav
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        """Add the generated pages, versions.json, the print CSS, downloads and schemas."""
+        """Add the generated pages, versions.json, the feed, the print CSS, downloads, schemas."""
         code = self._loaded()
         if self.templates is None:
             raise PluginError("the clauses plugin's templates were not loaded (on_config)")
@@ -150,8 +155,11 @@ class ClausesPlugin(BasePlugin[ClausesOptions]):
             files.append(File.generated(
                 config, page.src_uri, content=page.front_matter,
                 inclusion=InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV))
-        path, text = versions_file(code)
-        files.append(File.generated(config, path, content=text))
+        for path, text in versions_files(code):
+            files.append(File.generated(config, path, content=text))
+        with template_errors(self.base):
+            feed = render_feed(self.templates, code, config.site_url or "", self.council)
+        files.append(File.generated(config, FEED_PATH, content=feed))
         files.append(File.generated(config, RUNNING_CSS_PATH,
                                     content=running_css(code, config.site_url or "")))
         for download in (d for ds in self.downloads.values() for d in ds):
@@ -165,6 +173,7 @@ class ClausesPlugin(BasePlugin[ClausesOptions]):
         """Fix the search index for the versions, then check the built site's URLs."""
         gc.set_threshold(*_USUAL_THRESHOLD)
         site = Path(config.site_dir)
+        shape_search_index(site, code_search(self._loaded()))
         search_index_for_versions(self._loaded(), site)
         if self.config.url_record:
             base = Path(config.config_file_path).parent

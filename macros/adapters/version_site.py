@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from macros.adapters.material import selector_base, versions_json
+from macros.adapters.material import clauses_json, selector_base, versions_json
 from macros.compute import urls
 from macros.compute.code import Code, CodeCheck
 from macros.compute.published import changed_wording, unrecorded_wording
@@ -70,9 +70,11 @@ def _version_like(nav: list[Any]) -> list[str]:
     return found
 
 
-def versions_file(code: Code) -> tuple[str, str]:
-    """(site path, content) of the version selector's list."""
-    return urls.versions_json_path(), versions_json(code)
+def versions_files(code: Code) -> list[tuple[str, str]]:
+    """(site path, content) of the version selector's list, and of where each clause stands
+    in every version."""
+    return [(urls.versions_json_path(), versions_json(code)),
+            (urls.clauses_json_path(), clauses_json(code))]
 
 
 def search_index_for_versions(code: Code, site_dir: Path) -> None:

@@ -36,6 +36,11 @@ def versions_json_path() -> str:
     return f"{CODE_ROOT}versions.json"
 
 
+def clauses_json_path() -> str:
+    """Where each clause stands in every version, for the version selector's script."""
+    return f"{CODE_ROOT}clauses.json"
+
+
 CONSULTATION_PATH = "consultation/"
 GUIDANCE_PATH = "guidance/"
 SCHEMA_ROOT = "schema/"

@@ -22,6 +22,7 @@ from macros.compute.changelog import ClauseChange, Placed, VersionChanges
 from macros.compute.code import Code
 from macros.compute.diff import Run, redline_paragraphs
 from macros.compute.downloads import Download
+from macros.compute.feed import FEED_PATH
 from macros.compute.versions import changes_anchor, count_sentence, status_text, version_label
 from macros.compute.views import Link, RichText
 from macros.render.downloads import DownloadList, download_list
@@ -266,5 +267,6 @@ def render_changelog(templates: Templates, code: Code, page: str,
         for v in reversed(code.versions)
         if (changes := code.changelog.for_version(v.id)) is not None
     ]
-    return templates.render("changes.html.jinja", versions=versions)
+    return templates.render("changes.html.jinja", versions=versions,
+                            feed=urls.relative(page, FEED_PATH))
 
