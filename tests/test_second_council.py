@@ -88,7 +88,7 @@ def test_hand_written_pages_and_the_generator_name_no_council() -> None:
     names = council_names()
     assert len(names) >= 2
     pages = [*(ROOT / "content" / "pages").rglob("*.md"), *(ROOT / "macros").rglob("*.py"),
-             *(ROOT / "overrides").rglob("*.html")]
+             *(ROOT / "macros").rglob("*.html")]
     assert pages
     for page in pages:
         text = page.read_text(encoding="utf-8")

@@ -11,7 +11,7 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
-from testkit import FIXTURES, ROOT, mkdocs_build
+from testkit import FIXTURES, mkdocs_build
 
 from macros.compute.views import Link, RichText
 from macros.model import inline
@@ -27,7 +27,7 @@ def council(tmp_path: Path, pdf: bool = False, templates: dict[str, str] | None 
     (`overrides/clauses/<name>`) and extra hand-written pages; returns its mkdocs.yml."""
     site = tmp_path / "council"
     shutil.copytree(FIXTURES / "golden", site)
-    shutil.copytree(ROOT / "overrides", site / "overrides")
+    (site / "overrides").mkdir()
     for name, text in (templates or {}).items():
         path = site / "overrides" / "clauses" / name
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -35,8 +35,8 @@ def council(tmp_path: Path, pdf: bool = False, templates: dict[str, str] | None 
     for name, text in (pages or {}).items():
         (site / "content" / "pages" / name).write_text(text, encoding="utf-8")
     config = site / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8").replace("custom_dir: ../../../overrides",
-                                                      "custom_dir: overrides")
+    text = config.read_text(encoding="utf-8").replace(
+        "  name: material\n", "  name: material\n  custom_dir: overrides\n")
     if pdf:
         text = text.replace("pdf: false", "pdf: true")
     config.write_text(text, encoding="utf-8")

@@ -25,6 +25,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from macros.adapters.material import with_version_selector
+from macros.adapters.package_theme import use_package_theme
 from macros.adapters.preview import Builder, data_paths, keep_last_good_site
 from macros.adapters.theme_html import fix_theme_html
 from macros.adapters.theme_text import nav_titles, page_titles
@@ -89,6 +90,7 @@ class ClausesPlugin(BasePlugin[ClausesConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Load and check the Code, make its downloads and add its versions to the nav."""
         base = self.base = Path(config.config_file_path).parent
+        use_package_theme(config)
         templates = self.templates = Templates(site_templates(config.theme.custom_dir),
                                                cache=base / self.config.template_cache)
         _fewer_collections_while_building()
@@ -198,12 +200,12 @@ class ClausesPlugin(BasePlugin[ClausesConfig]):
 
     def on_env(self, env: jinja2.Environment, config: MkDocsConfig,
                files: Files) -> jinja2.Environment:
-        """Give the theme's templates the `version_selector` filter (overrides/main.html)."""
+        """Give the theme's templates the `version_selector` filter (theme/main.html)."""
         env.filters["version_selector"] = self._version_selector
         return env
 
     def _version_selector(self, settings: str, page: object) -> Markup:
-        """The theme's settings for `page` (its `config` block), see overrides/main.html."""
+        """The theme's settings for `page` (its `config` block), see theme/main.html."""
         url = getattr(page, "url", None)
         if self.code is None or not isinstance(url, str):
             return Markup(settings)  # noqa: S704 (the theme's own HTML, unchanged)
