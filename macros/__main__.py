@@ -18,10 +18,12 @@ from macros.compute.code import Code, build_code
 from macros.compute.lifecycle import Plan, Refused, plan_adopt, plan_new_version
 from macros.compute.published import CorrectionRequest, record
 from macros.export.schema import write_schemas
-from macros.model.problems import CodeDataError
+from macros.load.configfile import check_config
+from macros.model.problems import CodeDataError, Problem
 
 MANIFEST = Path("content/data/code.yaml")
 RECORD = Path("published-urls.txt")
+CONFIG = Path("mkdocs.yml")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -42,6 +44,13 @@ def main(argv: list[str] | None = None) -> int:
                      help="re-record the wording of clause or section KEY of a published "
                      "VERSION, where the data never matched the adopted text (needs --reason)")
     rec.add_argument("--reason", help="why the correction is right; written in the record")
+    rec.add_argument("--new-site", action="store_true",
+                     help="start the record again for the site_url of mkdocs.yml, keeping "
+                     "nothing of the old one (for a record made for another site)")
+    for command in (check, rec):
+        command.add_argument("--config", default=CONFIG, type=Path,
+                             help=f"the site's configuration, for its site_url (default: "
+                             f"{CONFIG})")
     _lifecycle_commands(sub)
     args = parser.parse_args(argv)
     if args.command == "record-urls":
@@ -51,7 +60,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.correct:
             version, key = args.correct
             request = CorrectionRequest(version, key, args.reason)
-        return _record_urls(args.manifest, args.record, request)
+        return _record_urls(args.manifest, args.record, request, args.config, args.new_site)
     if args.command == "schema":
         for path in write_schemas(args.folder):
             print(f"wrote {path}")
@@ -62,7 +71,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "adopt":
         return _change(args.manifest, args.record, lambda code: plan_adopt(
             code, Path.cwd(), args.id, args.date, args.body))
-    code, said = _checked(args.manifest, args.record)
+    code, said = _checked(args.manifest, args.record, _site_url(args.config)[0])
     print(said, file=sys.stdout if code else sys.stderr)
     return 0 if code else 1
 
@@ -108,12 +117,21 @@ def _date(text: str) -> dt.date:
                                      "2019-10-15")
 
 
-def _checked(manifest: Path, record_path: Path) -> tuple[Code | None, str]:
+def _site_url(config: Path) -> tuple[str | None, list[Problem]]:
+    """The site_url of the site's configuration, if there is one, and its problems."""
+    if not config.is_file():
+        return None, []
+    checked = check_config(config, Path.cwd())
+    return checked.text("site_url"), list(checked.problems)
+
+
+def _checked(manifest: Path, record_path: Path, site_url: str | None = None
+             ) -> tuple[Code | None, str]:
     """The Code loaded and checked as the build checks it, and 'OK: ...' or its problems."""
     try:
         code = build_code(manifest, Path.cwd())
         if record_path.is_file():
-            check_record(code, record_path, Path.cwd())
+            check_record(code, record_path, Path.cwd(), site_url)
     except CodeDataError as err:
         return None, str(err)
     clauses = sum(len(v.clauses()) for v in code.versions)
@@ -143,11 +161,20 @@ def _change(manifest: Path, record_path: Path, plan_of: Callable[[Code], Plan]) 
     return 0
 
 
-def _record_urls(manifest: Path, record_path: Path, request: CorrectionRequest | None) -> int:
+def _record_urls(manifest: Path, record_path: Path, request: CorrectionRequest | None,
+                 config: Path, new_site: bool) -> int:
+    site_url, problems = _site_url(config)
+    if new_site and not site_url:
+        print(f"--new-site needs site_url in {config}. Fix: set site_url to the address "
+              f"where the site is published.\n{record_path} is unchanged.", file=sys.stderr)
+        return 1
     try:
-        outcome = record(manifest, record_path, Path.cwd(), request)
+        if problems:
+            raise CodeDataError(problems)
+        outcome = record(manifest, record_path, Path.cwd(), request, site_url=site_url,
+                         new_site=new_site)
     except CodeDataError as err:
-        print(err, file=sys.stderr)
+        print(f"{err}\n{record_path} is unchanged: first fix these problems.", file=sys.stderr)
         return 1
     if outcome.problems:
         print(f"{record_path} is unchanged: first fix these problems:", file=sys.stderr)

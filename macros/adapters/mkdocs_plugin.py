@@ -7,6 +7,7 @@ package knows nothing of MkDocs.
 from __future__ import annotations
 
 import gc
+import logging
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
@@ -56,6 +57,7 @@ if TYPE_CHECKING:
     from mkdocs.livereload import LiveReloadServer
 
 DEFAULT_GLOSSARY = "content/data/glossary.md"
+_log = logging.getLogger("mkdocs.plugins.clauses")
 
 class ClausesConfig(Config):
     """The options of the `clauses` plugin in mkdocs.yml."""
@@ -96,7 +98,8 @@ class ClausesPlugin(BasePlugin[ClausesConfig]):
         _fewer_collections_while_building()
         with _without_cycle_collection():
             checked = check_code(base / self.config.manifest, base)
-        record = (check_record_against(checked, base / self.config.url_record, base)
+        record = (check_record_against(checked, base / self.config.url_record, base,
+                                       config.site_url)
                   if self.config.url_record else RecordCheck([], []))
         self.glossary, glossary_problems = _use_glossary(
             config, base / self.config.glossary, required=self.config.glossary != DEFAULT_GLOSSARY)
@@ -112,6 +115,8 @@ class ClausesPlugin(BasePlugin[ClausesConfig]):
         code = checked.code
         if problems or code is None:
             raise Abort(str(CodeDataError(problems)))
+        if record.said:
+            _log.info(record.said)
         self.code = code
         self.abbreviations = Abbreviations(self.glossary, templates)
         try:
