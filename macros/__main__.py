@@ -1,4 +1,5 @@
-"""Command line: `python -m macros check` validates the data; `schema` regenerates schemas;
+"""Command line: `python -m macros new-council DIR --name "..."` writes a new council's site;
+`check` validates the data; `schema` regenerates schemas;
 `record-urls` adds the URLs the Code now publishes, and the wording of each new version, to
 published-urls.txt (`--correct` re-records one clause's wording, with a reason);
 `new-version` starts a draft from the latest version; `adopt` puts a draft in force. Every
@@ -13,6 +14,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from macros.adapters import new_council
 from macros.adapters.version_site import check_record
 from macros.compute.code import Code, build_code
 from macros.compute.lifecycle import Plan, Refused, plan_adopt, plan_new_version
@@ -52,7 +54,10 @@ def main(argv: list[str] | None = None) -> int:
                              help=f"the site's configuration, for its site_url (default: "
                              f"{CONFIG})")
     _lifecycle_commands(sub)
+    new_council.add_command(sub)
     args = parser.parse_args(argv)
+    if args.command == "new-council":
+        return _new_council(args)
     if args.command == "record-urls":
         if (args.correct is None) != (args.reason is None):
             parser.error("--correct VERSION KEY and --reason go together")
@@ -105,6 +110,25 @@ def _lifecycle_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]
                              help=f"the Code's manifest (default: {MANIFEST})")
         command.add_argument("--record", default=RECORD, type=Path,
                              help=f"the record of published URLs to check (default: {RECORD})")
+
+
+def _new_council(args: argparse.Namespace) -> int:
+    """Write the new council's site, check its data, and say what to do next."""
+    try:
+        council = new_council.council_of(args)
+        new_council.write_site(args.folder, council, dt.date.today())
+    except new_council.Refused as err:
+        print(f"{err}\nNothing was changed.", file=sys.stderr)
+        return 1
+    folder = args.folder
+    code = build_code(folder / MANIFEST, folder)
+    clauses = sum(len(v.clauses()) for v in code.versions)
+    print(f"Wrote {folder}/: the site of {council.name} for its {council.title}, with an "
+          f"example version 1.0 to replace.\n"
+          f"OK: {len(code.versions)} version(s), {clauses} clauses\n"
+          f"Next: read {folder}/README.md and replace the lines of {folder}/mkdocs.yml "
+          f"marked REPLACE; then, in {folder}, preview the site with: mkdocs serve --strict")
+    return 0
 
 
 def _date(text: str) -> dt.date:

@@ -45,8 +45,9 @@ CHECK = ".venv/bin/python -m macros check"
 
 def other_site(record: RecordFile, site_url: str | None, shown_as: str) -> Problem | None:
     """The problem of a record made for another site than `site_url`, if it is one."""
-    if record.site is None or not site_url or record.site[1] == site_url:
-        return None
+    if (record.site is None or not site_url or record.site[1] == site_url
+            or not (record.urls or record.prints)):
+        return None  # an empty record is for whatever site it is first used on
     line, made_for = record.site
     return Problem(shown_as, line, "site",
                    f"the record was made for {made_for}, but site_url in mkdocs.yml is "
@@ -263,6 +264,8 @@ def record(manifest: Path, record_path: Path, base: Path,
                 else EMPTY)
     if isinstance(existing, list):
         return Outcome("", existing)
+    if not (existing.urls or existing.prints):
+        existing = EMPTY  # a record of nothing yet starts again, for this site
     elsewhere = other_site(existing, site_url, shown)
     if elsewhere is not None:
         return Outcome("", [elsewhere])

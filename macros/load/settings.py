@@ -32,6 +32,9 @@ class Council:
     name: Annotated[str, Field(
         min_length=1, description="The council's name, e.g. 'Anyshire County Council'.",
     )]
+    document: Annotated[str, Field(
+        min_length=1, description="What the council calls the document: 'Code', 'Protocol'.",
+    )] = "Code"
 
 
 @with_config(RECORD)
