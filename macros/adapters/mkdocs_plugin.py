@@ -28,6 +28,7 @@ from mkdocs.structure.pages import Page
 from macros.adapters.material import with_version_selector
 from macros.adapters.package_theme import use_package_theme
 from macros.adapters.preview import Builder, data_paths, keep_last_good_site
+from macros.adapters.site_usage import SiteUsage
 from macros.adapters.theme_html import fix_theme_html
 from macros.adapters.theme_text import nav_titles, page_titles
 from macros.adapters.version_site import (
@@ -88,10 +89,13 @@ class ClausesPlugin(BasePlugin[ClausesConfig]):
     # per build from the package's templates and the site's own (`<custom_dir>/clauses/`).
     templates: Templates | None = None
     base: Path = Path()
+    # What the pages use of the data (guidance, abbreviations), checked once all are rendered.
+    usage: SiteUsage = SiteUsage(Path())
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Load and check the Code, make its downloads and add its versions to the nav."""
         base = self.base = Path(config.config_file_path).parent
+        self.usage = SiteUsage(base)
         use_package_theme(config)
         templates = self.templates = Templates(site_templates(config.theme.custom_dir),
                                                cache=base / self.config.template_cache)
@@ -156,9 +160,10 @@ class ClausesPlugin(BasePlugin[ClausesConfig]):
         """The page's HTML with the glossary's abbreviations explained; its titles escaped
         for the theme, which prints them as they are (see theme_text.py)."""
         page_titles(page)
-        if self.abbreviations is None:
-            return html
-        return self.abbreviations.apply(html)  # generated HTML, which Markdown's abbr skips
+        if self.abbreviations is not None:
+            html = self.abbreviations.apply(html)  # generated HTML, which Markdown's abbr skips
+        self.usage.page_shown(page.url, html, self.glossary)
+        return html
 
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         """The navigation with its sections' and links' titles escaped for the theme."""
@@ -205,7 +210,12 @@ class ClausesPlugin(BasePlugin[ClausesConfig]):
 
     def on_env(self, env: jinja2.Environment, config: MkDocsConfig,
                files: Files) -> jinja2.Environment:
-        """Give the theme's templates the `version_selector` filter (theme/main.html)."""
+        """Once every page is read: stop on what the pages lack or leave unused of the data
+        (see site_usage.py). Give the theme's templates the `version_selector` filter
+        (theme/main.html)."""
+        problems = self.usage.check(self._loaded(), self.glossary)
+        if problems:
+            raise Abort(str(CodeDataError(problems)))
         env.filters["version_selector"] = self._version_selector
         return env
 

@@ -18,6 +18,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
 from macros.adapters.mkdocs_plugin import ClausesPlugin, template_errors
+from macros.adapters.site_usage import SiteUsage
 from macros.adapters.theme_text import markdown_html, markdown_text
 from macros.compute import guidance, urls
 from macros.compute.code import Code
@@ -81,7 +82,8 @@ def template_macro(env: MacroEnv) -> Callable[[Callable[P, Markup]], Callable[P,
 
 
 def define_site_macros(env: MacroEnv, code: Code, glossary: Glossary, settings: Settings | None,
-                       page_path: Callable[[], str], templates: Templates) -> None:
+                       page_path: Callable[[], str], templates: Templates,
+                       usage: SiteUsage) -> None:
     """Register the macros; `page_path` gives the site path of the page being rendered."""
 
     def need_settings(what: str) -> Settings:
@@ -90,26 +92,33 @@ def define_site_macros(env: MacroEnv, code: Code, glossary: Glossary, settings: 
                                "'extra:' in mkdocs.yml")
         return settings
 
-    def find(guidance_id: str) -> Guidance:
-        try:
+    def find(guidance_id: str) -> Guidance | None:
+        """The guidance; None, noted as a problem of the page, if the data has none."""
+        page = env.page
+        source = page.file.abs_src_path if page is not None else None
+        if usage.named_guidance(guidance_id, code, source):
             return code.guidance[guidance_id]
-        except KeyError:
-            known = ", ".join(code.guidance) or "none"
-            raise RuntimeError(f"no guidance with id '{guidance_id}' (ids: {known})") from None
+        return None
 
     laid_out = template_macro(env)
 
     @laid_out
     def guidance_callout(guidance_id: str) -> Markup:
         """A prominent box pointing to one piece of guidance."""
+        found = find(guidance_id)
+        if found is None:
+            return Markup()
         return templates.render("guidance-callout.html.jinja",
-                                callout=guidance.callout(find(guidance_id), page_path()))
+                                callout=guidance.callout(found, page_path()))
 
     @laid_out
     def guidance_link(guidance_id: str) -> Markup:
         """A link to one piece of guidance, from the page being rendered."""
+        found = find(guidance_id)
+        if found is None:
+            return Markup()
         return templates.render("guidance-link.html.jinja",
-                                guidance=guidance.entry(find(guidance_id), page_path()))
+                                guidance=guidance.entry(found, page_path()))
 
     @laid_out
     def monitoring_officer_contact() -> Markup:
@@ -127,6 +136,7 @@ def define_site_macros(env: MacroEnv, code: Code, glossary: Glossary, settings: 
     @laid_out
     def glossary_table() -> Markup:
         """Every abbreviation in the glossary and what it stands for."""
+        usage.glossary_pages.add(page_path())
         return render_glossary_table(templates, glossary)
 
     if settings is not None:
@@ -205,7 +215,8 @@ def define_env(env: MacroEnv) -> None:
     def page_path() -> str:
         return env.page.url if env.page else ""
 
-    define_site_macros(env, code, plugin.glossary, plugin.settings, page_path, templates)
+    define_site_macros(env, code, plugin.glossary, plugin.settings, page_path, templates,
+                       plugin.usage)
     define_code_macros(env, code, page_path, templates)
 
     env.variables["code_title"] = code.title
