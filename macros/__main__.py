@@ -198,7 +198,7 @@ def _record_urls(manifest: Path, record_path: Path, request: CorrectionRequest |
         outcome = record(manifest, record_path, Path.cwd(), request, site_url=site_url,
                          new_site=new_site)
     except CodeDataError as err:
-        print(f"{err}\n{record_path} is unchanged: first fix these problems.", file=sys.stderr)
+        print(f"{err}\n{record_path} is unchanged: fix these problems first.", file=sys.stderr)
         return 1
     if outcome.problems:
         print(f"{record_path} is unchanged: first fix these problems:", file=sys.stderr)
