@@ -30,7 +30,7 @@ from macros.compute.recordfile import EMPTY as EMPTY_RECORD
 from macros.compute.recordfile import updated_text
 
 COUNCIL_FILES = Path(__file__).parent / "council"
-SITE_FILES = COUNCIL_FILES / "site"
+SITE_FILES = COUNCIL_FILES / "files"
 VERSION_FILE = COUNCIL_FILES / "version.yaml"
 EXAMPLE_SECTIONS = COUNCIL_FILES / "example-sections.yaml"
 DEFAULT_SITE_URL = "https://www.example.org/social-media-code/"
