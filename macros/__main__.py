@@ -127,7 +127,8 @@ def _new_council(args: argparse.Namespace) -> int:
           f"example version 1.0 to replace.\n"
           f"OK: {len(code.versions)} version(s), {clauses} clauses\n"
           f"Next: read {folder}/README.md and replace the lines of {folder}/mkdocs.yml "
-          f"marked REPLACE; then, in {folder}, preview the site with: mkdocs serve --strict")
+          f"marked REPLACE; then, in {folder}, preview the site with: "
+          ".venv/bin/mkdocs serve --strict")
     return 0
 
 

@@ -38,7 +38,7 @@ def test_the_command_says_what_it_wrote_and_what_to_do_next(started: tuple[Path,
         "with an example version 1.0 to replace.",
         "OK: 1 version(s), 2 clauses",
         "Next: read anyshire/README.md and replace the lines of anyshire/mkdocs.yml marked "
-        "REPLACE; then, in anyshire, preview the site with: mkdocs serve --strict"]
+        "REPLACE; then, in anyshire, preview the site with: .venv/bin/mkdocs serve --strict"]
     assert sorted(str(p.relative_to(folder)) for p in folder.rglob("*") if p.is_file()) == [
         ".gitignore", "README.md", "content/data/code.yaml", "content/data/glossary.md",
         "content/data/versions/1.0.yaml", "content/pages/accessibility.md",
