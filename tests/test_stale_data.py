@@ -104,3 +104,23 @@ def test_a_version_that_fails_is_not_also_said_to_be_missing(council: Path) -> N
     lines = build_problems(council)
     assert any("unknown guidance id 'none'" in line for line in lines), lines
     assert not [line for line in lines if "is not a version of the Code" in line]
+
+
+def test_pages_asking_for_what_the_data_lacks(council: Path) -> None:
+    version = council / "content" / "data" / "versions" / "1.0.yaml"
+    version.write_text(version.read_text(encoding="utf-8").replace(
+        "status: adopted", "status: draft"), encoding="utf-8")
+    add(council / "content" / "pages" / "glossary.md",
+        '\n{{ clause("example-same-standard", "1.0") }}\n{{ version_status("9.9") }}\n')
+    in_force = ("version in force: no version is adopted, so none is in force for the page to "
+                "show. Fix: adopt a version (python -m macros adopt), or take this macro off "
+                "the page until one is")
+    assert build_problems(council)[-5:] == [
+        f"content/pages/index.md:9: {in_force}",
+        f"content/pages/index.md:13: {in_force}",
+        f"content/pages/concerns.md:5: {in_force}",
+        "content/pages/glossary.md:8: clause 'example-same-standard': is not a clause of "
+        "version 1.0. Did you mean 'example-same-standards'? Fix: use the key of a clause in "
+        "content/data/versions/1.0.yaml",
+        "content/pages/glossary.md:9: version '9.9': is not a version in "
+        "content/data/code.yaml. Fix: use one of: 1.0"]

@@ -1,6 +1,7 @@
 """What the pages use of the data, gathered while MkDocs renders them and checked once after.
 
-Nothing in the data may go stale unseen: a page that names guidance the data does not hold,
+Nothing in the data may go stale unseen: a page that asks for what the data does not hold
+(guidance, a version, a clause or section, the version in force, the council's settings),
 guidance that no clause cites and no page names, and an abbreviation of the glossary that no
 page uses are each one problem, naming the file, the line and the fix.
 """
@@ -39,6 +40,16 @@ class _Abbreviations(HTMLParser):
             self.words.add(data.strip())
 
 
+class Missing(Exception):
+    """Raised by a macro when the page asks for what the data lacks; the build goes on reading
+    the pages, and stops with every such problem once all are read."""
+
+    def __init__(self, key: str, message: str, fix: str, named: str | None = None) -> None:
+        super().__init__(message)
+        self.key, self.message, self.fix = key, message, fix
+        self.named = named  # the id or key the page names, to find its line by
+
+
 class SiteUsage:
     """The guidance ids and abbreviations the pages of one build use, and what they lack."""
 
@@ -49,19 +60,23 @@ class SiteUsage:
         self.glossary_pages: set[str] = set()  # pages listing the whole glossary
         self.problems: list[Problem] = []
 
-    def named_guidance(self, guidance_id: str, code: Code, source: str | None) -> bool:
-        """Note that a page names `guidance_id`; whether the data holds it (if not, the
-        problem names the page's file `source` and the line naming the id)."""
+    def named_guidance(self, guidance_id: str, code: Code) -> None:
+        """Note that a page names `guidance_id`; Missing if the data does not hold it."""
         self.guidance.add(guidance_id)
-        if guidance_id in code.guidance:
-            return True
-        file, line = self._where(source, guidance_id)
-        known = ", ".join(code.guidance)
-        fix = (f"use the id of a guidance entry: {known}" if known else
-               "the Code has no guidance: remove the macro, or add the guidance to the data")
-        self.problems.append(Problem(file, line, f"guidance '{guidance_id}'",
-                                     "is not guidance the Code's data holds", fix))
-        return False
+        if guidance_id not in code.guidance:
+            known = ", ".join(code.guidance)
+            raise Missing(f"guidance '{guidance_id}'", "is not guidance the Code's data holds",
+                          f"use the id of a guidance entry: {known}" if known else
+                          "the Code has no guidance: remove the macro, or add the guidance "
+                          "to the data", guidance_id)
+
+    def missing(self, source: str | None, macro: str, err: Missing) -> None:
+        """Note what the page `source` (its file) asked for in `macro` and the data lacks, at
+        the first line naming it."""
+        pattern = (rf"""["']{re.escape(err.named)}["']""" if err.named
+                   else rf"\b{re.escape(macro)}\b")
+        file, line = self._where(source, re.compile(pattern))
+        self.problems.append(Problem(file, line, err.key, err.message, err.fix))
 
     def page_shown(self, url: str, html: str, glossary: Glossary) -> None:
         """Note the abbreviations a page's HTML explains (not the glossary's own table);
@@ -86,12 +101,11 @@ class SiteUsage:
             for term in glossary.terms if term not in self.terms)
         return problems
 
-    def _where(self, source: str | None, guidance_id: str) -> tuple[str, int | None]:
-        """The page's file, and the first line naming the id in quotes."""
+    def _where(self, source: str | None, quoted: re.Pattern[str]) -> tuple[str, int | None]:
+        """The page's file, and the first line that matches `quoted`."""
         if source is None:
             return "a hand-written page", None
         path = Path(source)
-        quoted = re.compile(rf"""["']{re.escape(guidance_id)}["']""")
         try:
             lines = path.read_text(encoding="utf-8").splitlines()
         except (OSError, UnicodeDecodeError):
