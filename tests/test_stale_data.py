@@ -124,3 +124,18 @@ def test_pages_asking_for_what_the_data_lacks(council: Path) -> None:
         "content/data/versions/1.0.yaml",
         "content/pages/glossary.md:9: version '9.9': is not a version in "
         "content/data/code.yaml. Fix: use one of: 1.0"]
+
+
+def test_guidance_added_to_the_data_gets_its_page_and_nav_entry(council: Path) -> None:
+    """The nav the command wrote lists the guidance page; one that does not gets it too."""
+    data = council / "content" / "data"
+    (data / "guidance.yaml").write_text(GUIDANCE, encoding="utf-8")
+    add(data / "code.yaml", "guidance: guidance.yaml\n")
+    add(council / "content" / "pages" / "index.md", '\n{{ guidance_callout("safety") }}\n')
+    config = council / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "  - Further guidance: guidance/index.md\n", ""), encoding="utf-8")
+    result = mkdocs_build(config, council / "site")
+    assert result.returncode == 0, result.stdout + result.stderr
+    html = (council / "site" / "index.html").read_text(encoding="utf-8")
+    assert 'href="guidance/" class="md-nav__link' in html

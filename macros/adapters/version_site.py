@@ -38,7 +38,8 @@ def with_code_nav(code: Code, nav: list[Any] | None) -> list[Any] | None:
     of them stood, by one entry per page, so adding a version needs no edit to
     mkdocs.yml. A nav without any of them gets the Code's pages after its first entry. An
     entry for the consultation page or the guidance page stays where it is while the data
-    has a consultation record or guidance, and is left out while it has none.
+    has a consultation record or guidance, and is left out while it has none; a nav that
+    lists neither page gets the ones the data has after the Code's pages.
     """
     if nav is None:
         return None
@@ -46,9 +47,11 @@ def with_code_nav(code: Code, nav: list[Any] | None) -> list[Any] | None:
     ours = {e.src_uri for e in entries}
     ours.add(f"{urls.changes_path()}index.md")
     ours.update(f"{urls.version_path(v)}index.md" for v in _version_like(nav))
-    absent = {f"{path}index.md" for path, there in ((urls.CONSULTATION_PATH, code.consultation),
-                                                    (urls.GUIDANCE_PATH, code.guidance))
-              if not there}
+    optional = [(title, f"{path}index.md", bool(there)) for title, path, there in (
+        ("Members' comments and responses", urls.CONSULTATION_PATH, code.consultation),
+        ("Further guidance", urls.GUIDANCE_PATH, code.guidance))]
+    absent = {src for _, src, there in optional if not there}
+    listed = {_nav_target(entry) for entry in nav}
     kept: list[Any] = []
     position = None
     for entry in nav:
@@ -62,6 +65,8 @@ def with_code_nav(code: Code, nav: list[Any] | None) -> list[Any] | None:
     if position is None:
         position = min(1, len(kept))
     computed = [{e.title: e.src_uri} for e in entries]
+    computed.extend({title: src} for title, src, there in optional
+                    if there and src not in listed)
     return kept[:position] + computed + kept[position:]
 
 
