@@ -9,16 +9,14 @@ At each step the pages, the PDF, the JSON and the record of published URLs say s
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 from typing import NamedTuple
 
 import pytest
-import yaml
 from councilkit import macros, original_council_words, published_text
 from htmlpage import read_page
 from testkit import FIXTURES, mkdocs_build, pdf_pages
-
-from macros.adapters.new_council import VersionHead, version_text
 
 PROTOCOL = FIXTURES / "protocol"
 NAME = "Westmere District Council"
@@ -59,17 +57,9 @@ def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="module")
 def first(folder: Path) -> Step:
     """The council's own protocol in place of the example, built and recorded."""
-    protocol = yaml.safe_load((PROTOCOL / "protocol.yaml").read_text(encoding="utf-8"))
-    head = VersionHead(title=protocol["title"], **protocol["version"])
     data = folder / "content" / "data"
-    (data / "versions" / "1.0.yaml").write_text(
-        version_text(head, (PROTOCOL / "sections.yaml").read_text(encoding="utf-8")),
-        encoding="utf-8")
-    manifest = (data / "code.yaml").read_text(encoding="utf-8")
-    manifest = manifest.replace(f'title: "{TITLE}"', f'title: "{protocol["title"]}"').replace(
-        "source_document: the example wording written when this site was started",
-        "source_document: the Protocol as the Standards Committee agreed it")
-    (data / "code.yaml").write_text(manifest, encoding="utf-8")
+    (data / "versions" / "1.0.yaml").unlink()
+    shutil.copytree(PROTOCOL / "content" / "data", data, dirs_exist_ok=True)
     checked = macros(folder, "check")
     assert checked.returncode == 0, checked.stderr
     return build_and_record(folder, "site-1")

@@ -162,7 +162,7 @@ class ClausesPlugin(BasePlugin[ClausesConfig]):
         page_titles(page)
         if self.abbreviations is not None:
             html = self.abbreviations.apply(html)  # generated HTML, which Markdown's abbr skips
-        self.usage.page_shown(page.url, html, self.glossary)
+        self.usage.page_shown(page.url, html, self.abbreviations)
         return html
 
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:

@@ -10,34 +10,13 @@ from __future__ import annotations
 
 import os
 import re
-from html.parser import HTMLParser
 from pathlib import Path
 
 from macros.compute.code import Code
 from macros.compute.guidance import uncited
 from macros.load.glossary import Glossary
 from macros.model.problems import Problem, shown_path
-
-
-class _Abbreviations(HTMLParser):
-    """The words of every abbreviation element of a page's HTML."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.words: set[str] = set()
-        self._inside = 0
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "abbr":
-            self._inside += 1
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "abbr" and self._inside:
-            self._inside -= 1
-
-    def handle_data(self, data: str) -> None:
-        if self._inside and data.strip():
-            self.words.add(data.strip())
+from macros.render.abbreviations import Abbreviations
 
 
 class Missing(Exception):
@@ -78,15 +57,15 @@ class SiteUsage:
         file, line = self._where(source, re.compile(pattern))
         self.problems.append(Problem(file, line, err.key, err.message, err.fix))
 
-    def page_shown(self, url: str, html: str, glossary: Glossary) -> None:
-        """Note the abbreviations a page's HTML explains (not the glossary's own table);
-        once every one has been seen, pages are no longer read."""
-        if (url not in self.glossary_pages and "abbr" in html
-                and not self.terms.issuperset(glossary.terms)):
-            found = _Abbreviations()
-            found.feed(html)
-            found.close()
-            self.terms.update(found.words)
+    def page_shown(self, url: str, html: str, abbreviations: Abbreviations | None) -> None:
+        """Note the abbreviations a page's HTML explains (not the glossary's own table): each
+        one not seen yet is looked for as its explained form ends (the word, then the end of
+        the element), which Markdown and `abbreviations` write alike."""
+        if url in self.glossary_pages or abbreviations is None:
+            return
+        for word, shown in abbreviations.wrapped.items():
+            if word not in self.terms and shown[shown.rindex(word):] in html:
+                self.terms.add(word)
 
     def check(self, code: Code, glossary: Glossary) -> list[Problem]:
         """Every problem found: guidance named but missing, cited by nothing, and
