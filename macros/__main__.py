@@ -15,6 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from macros.adapters import new_council
+from macros.adapters.site_check import site_problems
 from macros.adapters.version_site import check_record
 from macros.compute.code import Code, build_code
 from macros.compute.lifecycle import Plan, Refused, plan_adopt, plan_new_version
@@ -192,6 +193,10 @@ def _record_urls(manifest: Path, record_path: Path, request: CorrectionRequest |
     if new_site and not site_url:
         print(f"--new-site needs site_url in {config}. Fix: set site_url to the address "
               f"where the site is published.\n{record_path} is unchanged.", file=sys.stderr)
+        return 1
+    found = site_problems(config) if config.is_file() and not problems else None
+    if found:
+        print(f"{found}\n{record_path} is unchanged: fix these problems first.", file=sys.stderr)
         return 1
     try:
         if problems:

@@ -92,3 +92,18 @@ def test_record_urls_writes_nothing_while_the_settings_have_problems(council: Pa
     assert result.stderr.splitlines()[-1] == (
         "published-urls.txt is unchanged: fix these problems first.")
     assert record.read_text(encoding="utf-8") == before
+
+
+def test_record_urls_writes_nothing_while_a_setting_is_wrong(council: Path) -> None:
+    config = council / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "email: monitoring.officer@example.org", "email: the office"), encoding="utf-8")
+    record = council / "published-urls.txt"
+    before = record.read_text(encoding="utf-8")
+    result = macros(council, "record-urls")
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[1:] == [
+        "mkdocs.yml:54: extra.monitoring_officer.email: 'the office' is not a valid email. "
+        "Fix: correct the value in mkdocs.yml",
+        "published-urls.txt is unchanged: fix these problems first."]
+    assert record.read_text(encoding="utf-8") == before
