@@ -23,6 +23,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from string import Template
 from typing import NamedTuple
+from urllib.parse import urlsplit
 
 import yaml
 
@@ -168,6 +169,7 @@ def _values(council: Council, today: dt.date) -> Mapping[str, str]:
         "document": council.document, "document_yaml": _yaml(council.document),
         "title": council.title, "title_yaml": _yaml(council.title),
         "description_yaml": _yaml(description), "site_url": council.site_url,
+        "preview": "http://127.0.0.1:8000" + urlsplit(council.site_url).path,
         "today": today.isoformat(),
     }
 
