@@ -154,3 +154,12 @@ def test_an_empty_folder_is_used(tmp_path: Path) -> None:
     assert "for its Social Media Protocol for Councillors" in result.stdout
     assert (tmp_path / "empty" / "mkdocs.yml").is_file()
     assert [p.name for p in tmp_path.iterdir()] == ["empty"]  # nothing left beside it
+
+
+def test_the_folder_may_be_the_empty_one_you_are_in(tmp_path: Path) -> None:
+    here = tmp_path / "anyshire"
+    here.mkdir()
+    result = macros(here, "new-council", ".", "--name", NAME)
+    assert result.returncode == 0, result.stderr
+    assert (here / "mkdocs.yml").is_file()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["anyshire"]

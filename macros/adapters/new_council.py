@@ -7,8 +7,8 @@ data), a glossary, an empty record of published URLs and a README with the site'
 from the files in `council/` beside this module. The generator, its templates, the theme's
 overrides and the assets are not copied: they come from the installed package.
 
-The folder is written beside its final place and renamed into it at the end, so a command
-that fails leaves nothing behind.
+The folder is written beside its final place and renamed into it at the end (into an empty
+folder, its files are moved), so a command that fails leaves nothing behind.
 """
 
 from __future__ import annotations
@@ -125,15 +125,19 @@ def write_site(folder: Path, council: Council, today: dt.date) -> None:
     if folder.is_dir() and any(folder.iterdir()):
         raise Refused(f"{folder} already exists and is not empty. Fix: give the path of a new "
                       "folder, or of an empty one.")
-    parent = folder.absolute().parent
-    if not parent.is_dir():
-        raise Refused(f"{parent} does not exist. Fix: create it first, or give a folder in "
-                      "one that exists.")
-    building = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", dir=parent))
+    target = folder.resolve()
+    if not target.parent.is_dir():
+        raise Refused(f"{target.parent} does not exist. Fix: create it first, or give a folder "
+                      "in one that exists.")
+    building = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
     try:
         _fill(building, council, today)
-        building.chmod(0o755)
-        building.replace(folder)  # an empty folder is replaced in one step
+        if target.is_dir():  # empty: the files move into it, so a shell inside it stays there
+            for entry in sorted(building.iterdir()):
+                entry.replace(target / entry.name)
+        else:
+            building.chmod(0o755)
+            building.replace(target)
     finally:
         shutil.rmtree(building, ignore_errors=True)
 
