@@ -1,4 +1,4 @@
-"""Helpers for the tests of a new council's site: the command, and every word a site shows."""
+"""What the tests of a new council's site share: the command, and every word a site shows."""
 
 from __future__ import annotations
 
