@@ -10,6 +10,8 @@ import pytest
 from councilkit import macros
 from testkit import mkdocs_build
 
+from macros.compute.recordfile import RecordFile, parse_record
+
 EXAMPLE = "https://www.example.org/social-media-code/"
 OURS = "https://code.anyshire.example/"
 MOVED = (f"published-urls.txt:6: site: the record was made for {EXAMPLE}, but site_url in "
@@ -107,3 +109,13 @@ def test_record_urls_writes_nothing_while_a_setting_is_wrong(council: Path) -> N
         "Fix: correct the value in mkdocs.yml",
         "published-urls.txt is unchanged: fix these problems first."]
     assert record.read_text(encoding="utf-8") == before
+
+
+def test_a_record_naming_two_sites_is_refused_at_the_second() -> None:
+    found = parse_record(f"# record\nsite {EXAMPLE}\ncode/\nsite {OURS}\n", "published-urls.txt")
+    assert [str(p) for p in found] == [
+        f"published-urls.txt:4: site: says two sites: {OURS} here and {EXAMPLE} on line 2. "
+        "Fix: keep the line of the site the record was made for and delete the other"]
+    same = parse_record(f"site {EXAMPLE}\ncode/\nsite {EXAMPLE}\n", "published-urls.txt")
+    assert isinstance(same, RecordFile)
+    assert same.site == (1, EXAMPLE)
