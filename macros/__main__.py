@@ -1,5 +1,5 @@
-"""Command line: `python -m macros check` runs every check a build runs, without building;
-`schema` regenerates schemas;
+"""Command line: `python -m macros new-council DIR --name "..."` writes a new council's site;
+`check` runs every check a build runs, without building; `schema` regenerates schemas;
 `record-urls` adds the URLs the Code now publishes, and the wording of each new version, to
 published-urls.txt (`--correct` re-records one clause's wording, with a reason);
 `new-version` starts a draft from the latest version; `adopt` puts a draft in force. Every
@@ -14,12 +14,15 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from macros.adapters import new_council
 from macros.adapters.build_checks import check_site
-from macros.compute.code import Code
+from macros.adapters.site_check import site_problems
+from macros.compute.code import Code, build_code
 from macros.compute.lifecycle import Plan, Refused, plan_adopt, plan_new_version
 from macros.compute.published import CorrectionRequest, record
 from macros.export.schema import write_schemas
-from macros.model.problems import CodeDataError, shown_path
+from macros.load.configfile import check_config
+from macros.model.problems import CodeDataError, Problem, shown_path
 
 MANIFEST = Path("content/data/code.yaml")
 RECORD = Path("published-urls.txt")
@@ -53,8 +56,16 @@ def main(argv: list[str] | None = None) -> int:
                      help="re-record the wording of clause or section KEY of a published "
                      "VERSION, where the data never matched the adopted text (needs --reason)")
     rec.add_argument("--reason", help="why the correction is right; written in the record")
+    rec.add_argument("--new-site", action="store_true",
+                     help="start the record again for the site_url of mkdocs.yml, keeping "
+                     "nothing of the old one (for a record made for another site)")
+    rec.add_argument("--config", default=CONFIG, type=Path,
+                     help=f"the site's configuration, for its site_url (default: {CONFIG})")
     _lifecycle_commands(sub)
+    new_council.add_command(sub)
     args = parser.parse_args(argv)
+    if args.command == "new-council":
+        return _new_council(args)
     if args.command == "record-urls":
         if (args.correct is None) != (args.reason is None):
             parser.error("--correct VERSION KEY and --reason go together")
@@ -62,7 +73,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.correct:
             version, key = args.correct
             request = CorrectionRequest(version, key, args.reason)
-        return _record_urls(args.manifest, args.record, request)
+        return _record_urls(args.manifest, args.record, request, args.config, args.new_site)
     if args.command == "schema":
         for path in write_schemas(args.folder):
             print(f"wrote {path}")
@@ -114,6 +125,26 @@ def _lifecycle_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]
                              f"mkdocs.yml names, else {RECORD} if it exists)")
 
 
+def _new_council(args: argparse.Namespace) -> int:
+    """Write the new council's site, check its data, and say what to do next."""
+    try:
+        council = new_council.council_of(args)
+        new_council.write_site(args.folder, council, dt.date.today())
+    except new_council.Refused as err:
+        print(f"{err}\nNothing was changed.", file=sys.stderr)
+        return 1
+    folder = args.folder
+    code = build_code(folder / MANIFEST, folder)
+    clauses = sum(len(v.clauses()) for v in code.versions)
+    print(f"Wrote {folder}/: the site of {council.name} for its {council.title}, with an "
+          f"example version 1.0 to replace.\n"
+          f"OK: {len(code.versions)} version(s), {clauses} clauses\n"
+          f"Next: read {folder}/README.md and replace the lines of {folder}/mkdocs.yml "
+          f"marked REPLACE; then, in {folder}, preview the site with: "
+          ".venv/bin/mkdocs serve --strict")
+    return 0
+
+
 def _date(text: str) -> dt.date:
     try:
         if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text):
@@ -122,6 +153,14 @@ def _date(text: str) -> dt.date:
         pass
     raise argparse.ArgumentTypeError(f"'{text}' is not a date written YYYY-MM-DD, e.g. "
                                      "2019-10-15")
+
+
+def _site_url(config: Path) -> tuple[str | None, list[Problem]]:
+    """The site_url of the site's configuration, if there is one, and its problems."""
+    if not config.is_file():
+        return None, []
+    checked = check_config(config, Path.cwd())
+    return checked.text("site_url"), list(checked.problems)
 
 
 def _checked(manifest: Path | None, record_path: Path | None,
@@ -159,11 +198,24 @@ def _change(manifest: Path, record_path: Path | None, plan_of: Callable[[Code], 
     return 0
 
 
-def _record_urls(manifest: Path, record_path: Path, request: CorrectionRequest | None) -> int:
+def _record_urls(manifest: Path, record_path: Path, request: CorrectionRequest | None,
+                 config: Path, new_site: bool) -> int:
+    site_url, problems = _site_url(config)
+    if new_site and not site_url:
+        print(f"--new-site needs site_url in {config}. Fix: set site_url to the address "
+              f"where the site is published.\n{record_path} is unchanged.", file=sys.stderr)
+        return 1
+    found = site_problems(config) if config.is_file() and not problems else None
+    if found:
+        print(f"{found}\n{record_path} is unchanged: fix these problems first.", file=sys.stderr)
+        return 1
     try:
-        outcome = record(manifest, record_path, Path.cwd(), request)
+        if problems:
+            raise CodeDataError(problems)
+        outcome = record(manifest, record_path, Path.cwd(), request, site_url=site_url,
+                         new_site=new_site)
     except CodeDataError as err:
-        print(err, file=sys.stderr)
+        print(f"{err}\n{record_path} is unchanged: fix these problems first.", file=sys.stderr)
         return 1
     if outcome.problems:
         print(f"{record_path} is unchanged: first fix these problems:", file=sys.stderr)

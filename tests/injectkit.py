@@ -249,7 +249,7 @@ def _mkdocs_yml(settings: dict[str, Any]) -> dict[str, Any]:
     real = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     config = {**real, **settings}
     config["site_url"] = "https://injected.example.org/"
-    config["theme"] = {**real["theme"], "custom_dir": str(ROOT / "overrides")}
+    config["theme"] = dict(real["theme"])
     config["nav"] = [{"Home": "index.md"}, {"The Code in force": "code/index.md"},
                      {"Members' comments": "consultation/index.md"},
                      {"Further guidance": "guidance/index.md"},

@@ -32,8 +32,7 @@ def adopted(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, str]:
     """A copy of the real site in which 2.0 is adopted, its build (without PDFs, for speed:
     their HTML is checked below) and what `adopt` printed."""
     root = tmp_path_factory.mktemp("adopt-real")
-    for name in ("content", "overrides"):
-        shutil.copytree(ROOT / name, root / name, ignore=shutil.ignore_patterns(".cache"))
+    shutil.copytree(ROOT / "content", root / "content", ignore=shutil.ignore_patterns(".cache"))
     for name in ("mkdocs.yml", "published-urls.txt"):
         shutil.copy(ROOT / name, root / name)
     # Without PDFs the record's PDF addresses are missing from the build, so the build skips

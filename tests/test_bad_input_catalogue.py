@@ -359,7 +359,7 @@ CATALOGUE: dict[str, Case] = {
             "content/data/versions/2.0.yaml:10: malformed YAML at column 12: expected ',' or "
             f"']', but got ':'. {SYNTAX}"]),
     "a date in mkdocs.yml that does not exist": Case(config("extra:\n", ACCESSIBILITY), [
-        "mkdocs.yml:23: extra.accessibility.tested: '2026-02-30' is not a real date. "
+        "mkdocs.yml:22: extra.accessibility.tested: '2026-02-30' is not a real date. "
         "Fix: write a date that exists, as YYYY-MM-DD, e.g. 2026-02-28"]),
     "a setting given twice in mkdocs.yml": Case(
         config("site_name: Fixture Code\n", "site_name: Fixture Code\nsite_name: Other Code\n"), [
@@ -369,7 +369,7 @@ CATALOGUE: dict[str, Case] = {
     "a wrong setting in mkdocs.yml": Case(config("extra:\n", "extra:\n  monitoring_officer:\n"
                                                  "    post: Monitoring Officer\n"
                                                  "    email: mo at example.org\n"), [
-        "mkdocs.yml:21: extra.monitoring_officer.email: 'mo at example.org' is not a valid "
+        "mkdocs.yml:20: extra.monitoring_officer.email: 'mo at example.org' is not a valid "
         "email. Fix: correct the value in mkdocs.yml"]),
     "an invisible control character": Case(edit("Beta.", "Be\x07ta."), [
         f"{VERSION}:16: contains a control character (U+0007) that YAML does not allow. "

@@ -54,7 +54,6 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     project = tmp / "mini"
     config = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
     config["INHERIT"] = str(ROOT / "mkdocs.yml")
-    config["theme"]["custom_dir"] = str(ROOT / "overrides")
     config["site_name"] = SITE_NAME
     config["site_description"] = DESCRIPTION
     config["extra"]["council"]["name"] = COUNCIL

@@ -118,7 +118,7 @@ def test_a_document_name_that_is_not_one_is_one_line_with_the_fix(
     lines = [line for line in (result.stdout + result.stderr).splitlines()
              if "extra.council.document" in line]
     assert lines == [
-        f"mkdocs.yml:41: extra.council.document: {shown} is not a short name for the document. "
+        f"mkdocs.yml:40: extra.council.document: {shown} is not a short name for the document. "
         "Fix: write the name the council gives the document, as 'the ... in force' would say "
         "it: one to four words, the first with a capital letter, e.g. 'Code' or 'Protocol'"]
     assert "Traceback" not in result.stdout + result.stderr

@@ -83,7 +83,7 @@ def test_a_manifest_that_cannot_be_read_says_the_record_was_not_checked(tmp_path
     assert lines[1].startswith("content/data/code.yaml:3: malformed YAML")
     recorded = sum(1 for line in (fixture / "published-urls.txt").read_text(
         encoding="utf-8").splitlines() if line and not line.startswith(
-            ("#", "wording ", "heading ", "outline ")))
+            ("#", "site ", "wording ", "heading ", "outline ")))
     assert lines[2] == (
         f"published-urls.txt: {recorded} recorded URLs could not be checked: the Code cannot "
         f"be numbered while the manifest has the problems above. {FIX_UNCHECKED}")
@@ -103,7 +103,7 @@ def test_data_glossary_and_settings_problems_come_in_one_report(tmp_path: Path) 
     assert lines[2:4] == [
         "content/data/glossary.md:2: 'LGA means the association' is not an abbreviation line. "
         "Fix: write each line as *[ABBR]: What it stands for",
-        "mkdocs.yml:24: extra.monitoring_officer.email: 'mo at example.org' is not a valid email. "
+        "mkdocs.yml:23: extra.monitoring_officer.email: 'mo at example.org' is not a valid email. "
         "Fix: correct the value in mkdocs.yml",
     ]
     assert lines[4].startswith("published-urls.txt: ")

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from councilkit import macros
 from htmlpage import read_page
 from testkit import FIXTURES, ROOT, mkdocs_build
 
@@ -88,9 +89,24 @@ def test_hand_written_pages_and_the_generator_name_no_council() -> None:
     names = council_names()
     assert len(names) >= 2
     pages = [*(ROOT / "content" / "pages").rglob("*.md"), *(ROOT / "macros").rglob("*.py"),
-             *(ROOT / "overrides").rglob("*.html")]
+             *(ROOT / "macros").rglob("*.html")]
     assert pages
     for page in pages:
         text = page.read_text(encoding="utf-8")
         for name in names:
             assert name not in text, f"{page.relative_to(ROOT)} names {name!r}"
+
+
+def test_it_was_started_by_the_command_and_lists_no_version_in_its_nav(tmp_path: Path) -> None:
+    """The fixture is what `new-council` writes, with its own settings, data, logo and home
+    page: its other hand pages and README are the command's, unchanged."""
+    result = macros(tmp_path, "new-council", "started", "--name", "Example Borough Council",
+                    "--document", "Protocol", "--title", "Councillors' Online Conduct Protocol",
+                    "--site-url", "https://protocol.example-borough.example/")
+    assert result.returncode == 0, result.stderr
+    for name in (".gitignore", "README.md", "content/pages/accessibility.md",
+                 "content/pages/concerns.md", "content/pages/glossary.md"):
+        assert (SECOND / name).read_text(encoding="utf-8") == (
+            tmp_path / "started" / name).read_text(encoding="utf-8"), name
+    nav = yaml.safe_load((SECOND / "mkdocs.yml").read_text(encoding="utf-8"))["nav"]
+    assert not [entry for entry in nav if "code/3.1/index.md" in entry.values()]

@@ -68,6 +68,7 @@ class BuildChecks(NamedTuple):
     site_url: str
     council: str
     document: str  # the document's own name (extra.council.document): "Code", "Protocol"
+    record_said: str  # what to do with a record that holds no URL yet
 
 
 def check_build(config: MkDocsConfig, checked: CodeCheck, record: Path | None, glossary: Path,
@@ -77,8 +78,8 @@ def check_build(config: MkDocsConfig, checked: CodeCheck, record: Path | None, g
     council's settings; and order every problem as the build reports them."""
     config_path = Path(config.config_file_path)
     base = config_path.parent
-    found = (check_record_against(checked, record, base) if record is not None
-             else RecordCheck([], []))
+    found = (check_record_against(checked, record, base, config.site_url)
+             if record is not None else RecordCheck([], []))
     loaded, glossary_problems = read_glossary(glossary, base, glossary_required)
     config_file = check_config(config_path, base)
     settings, settings_problems = _council_settings(config, config_file)
@@ -89,7 +90,7 @@ def check_build(config: MkDocsConfig, checked: CodeCheck, record: Path | None, g
     problems = (*found.problems, *checked.problems, *glossary_problems, *config_file.problems,
                 *settings_problems, *(p for p in unset if not (p.key or "").startswith(said)),
                 *found.unchecked)
-    return BuildChecks(problems, loaded, settings, site_url, council, document)
+    return BuildChecks(problems, loaded, settings, site_url, council, document, found.said)
 
 
 def read_glossary(path: Path, base: Path, required: bool) -> tuple[Glossary, list[Problem]]:

@@ -6,7 +6,7 @@ It fetches `../versions.json` relative to the page's base URL, links each
 version as `../VERSION/`, and marks as current the version named by the
 base URL's last folder. Here every version is a folder of one build,
 `code/ID/`, so a version page declares its own folder as its base for the
-selector (overrides/main.html passes the theme's settings through
+selector (theme/main.html passes the theme's settings through
 `with_version_selector`): the list is then `code/versions.json`, and
 each entry's `version` is the version id. Without JavaScript the same choice is
 a plain list of links on every version page, and each clause links to itself in
@@ -71,7 +71,7 @@ def with_version_selector(settings: str, code: Code, page: str) -> str:
     the versions of this build when the page shows one of them.
 
     `settings` is what the theme's `config` block writes: one script element holding the
-    settings as JSON (overrides/main.html passes it through the `version_selector` filter).
+    settings as JSON (theme/main.html passes it through the `version_selector` filter).
     Other pages' settings are returned unchanged: there is no version to switch from.
     """
     folder = selector_base(code, page)

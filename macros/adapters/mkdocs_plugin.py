@@ -7,6 +7,7 @@ package knows nothing of MkDocs.
 from __future__ import annotations
 
 import gc
+import logging
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
@@ -29,8 +30,10 @@ from macros.adapters.build_checks import (
     record_path,
 )
 from macros.adapters.material import with_version_selector
+from macros.adapters.package_theme import use_package_theme
 from macros.adapters.preview import Builder, data_paths, keep_last_good_site
 from macros.adapters.search_index import shape_search_index
+from macros.adapters.site_usage import SiteUsage
 from macros.adapters.theme_html import fix_theme_html
 from macros.adapters.theme_text import nav_titles, page_titles
 from macros.adapters.version_site import (
@@ -60,6 +63,7 @@ from macros.render.print_running import RUNNING_CSS_PATH, running_css
 if TYPE_CHECKING:
     from mkdocs.livereload import LiveReloadServer
 
+_log = logging.getLogger("mkdocs.plugins.clauses")
 
 class ClausesPlugin(BasePlugin[ClausesOptions]):
     """Loads, validates and numbers the Code; adds the version pages."""
@@ -75,10 +79,14 @@ class ClausesPlugin(BasePlugin[ClausesOptions]):
     templates: Templates | None = None
     base: Path = Path()
     council: str = ""
+    # What the pages use of the data (guidance, abbreviations), checked once all are rendered.
+    usage: SiteUsage = SiteUsage(Path())
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Load and check the Code, make its downloads and add its versions to the nav."""
         base = self.base = Path(config.config_file_path).parent
+        self.usage = SiteUsage(base)
+        use_package_theme(config)
         templates = self.templates = Templates(site_templates(config.theme.custom_dir),
                                                cache=base / self.config.template_cache)
         _fewer_collections_while_building()
@@ -95,6 +103,8 @@ class ClausesPlugin(BasePlugin[ClausesOptions]):
             raise Abort(str(CodeDataError(found.problems)))
         if found.glossary is not EMPTY_GLOSSARY:
             _use_glossary(config, base / self.config.glossary)
+        if found.record_said:
+            _log.info(found.record_said)
         self.code, self.council = code, council
         templates.use_words(site_words(code, found.document, council))
         self.abbreviations = Abbreviations(self.glossary, templates)
@@ -135,9 +145,10 @@ class ClausesPlugin(BasePlugin[ClausesOptions]):
         """The page's HTML with the glossary's abbreviations explained; its titles escaped
         for the theme, which prints them as they are (see theme_text.py)."""
         page_titles(page)
-        if self.abbreviations is None:
-            return html
-        return self.abbreviations.apply(html)  # generated HTML, which Markdown's abbr skips
+        if self.abbreviations is not None:
+            html = self.abbreviations.apply(html)  # generated HTML, which Markdown's abbr skips
+        self.usage.page_shown(page.url, html, self.abbreviations)
+        return html
 
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         """The navigation with its sections' and links' titles escaped for the theme."""
@@ -188,12 +199,17 @@ class ClausesPlugin(BasePlugin[ClausesOptions]):
 
     def on_env(self, env: jinja2.Environment, config: MkDocsConfig,
                files: Files) -> jinja2.Environment:
-        """Give the theme's templates the `version_selector` filter (overrides/main.html)."""
+        """Once every page is read: stop on what the pages lack or leave unused of the data
+        (see site_usage.py). Give the theme's templates the `version_selector` filter
+        (theme/main.html)."""
+        problems = self.usage.check(self._loaded(), self.glossary)
+        if problems:
+            raise Abort(str(CodeDataError(problems)))
         env.filters["version_selector"] = self._version_selector
         return env
 
     def _version_selector(self, settings: str, page: object) -> Markup:
-        """The theme's settings for `page` (its `config` block), see overrides/main.html."""
+        """The theme's settings for `page` (its `config` block), see theme/main.html."""
         url = getattr(page, "url", None)
         if self.code is None or not isinstance(url, str):
             return Markup(settings)  # noqa: S704 (the theme's own HTML, unchanged)

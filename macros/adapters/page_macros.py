@@ -18,6 +18,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
 from macros.adapters.mkdocs_plugin import ClausesPlugin, template_errors
+from macros.adapters.site_usage import Missing, SiteUsage
 from macros.adapters.theme_text import markdown_html, markdown_text
 from macros.compute import guidance, urls
 from macros.compute.code import Code
@@ -26,6 +27,7 @@ from macros.compute.views import Link
 from macros.load.glossary import Glossary
 from macros.load.settings import Settings
 from macros.model.dates import long_date
+from macros.model.problems import did_you_mean
 from macros.model.records import Guidance
 from macros.render.abbreviations import render_glossary_table
 from macros.render.code_page import PageContext, render_clause, render_section, render_status
@@ -64,40 +66,47 @@ class MacroEnv(Protocol):
         ...
 
 
-def template_macro(env: MacroEnv) -> Callable[[Callable[P, Markup]], Callable[P, Markup]]:
-    """`@template_macro(env)` registers a macro that lays out a template: a template that
-    cannot be laid out stops the build with one line naming it and its line. Its HTML is
-    written into the page's Markdown so that Markdown reads none of its text as marks."""
+def template_macro(env: MacroEnv, usage: SiteUsage
+                   ) -> Callable[[Callable[P, Markup]], Callable[P, Markup]]:
+    """`@template_macro(env, usage)` registers a macro that lays out a template: a template
+    that cannot be laid out stops the build with one line naming it and its line. Its HTML is
+    written into the page's Markdown so that Markdown reads none of its text as marks. What
+    the page asks for and the data lacks (`Missing`) is one problem of the page, reported
+    once every page is read; the macro then shows nothing."""
     base = Path(env.conf.config_file_path).parent
 
     def register(macro: Callable[P, Markup]) -> Callable[P, Markup]:
         @functools.wraps(macro)
         def laid_out(*args: P.args, **kwargs: P.kwargs) -> Markup:
-            with template_errors(base):
-                return markdown_html(macro(*args, **kwargs))
+            try:
+                with template_errors(base):
+                    return markdown_html(macro(*args, **kwargs))
+            except Missing as err:
+                page = env.page
+                usage.missing(page.file.abs_src_path if page else None, macro.__name__, err)
+                return Markup()
         env.macro(laid_out)
         return laid_out
     return register
 
 
 def define_site_macros(env: MacroEnv, code: Code, glossary: Glossary, settings: Settings | None,
-                       page_path: Callable[[], str], templates: Templates) -> None:
+                       page_path: Callable[[], str], templates: Templates,
+                       usage: SiteUsage) -> None:
     """Register the macros; `page_path` gives the site path of the page being rendered."""
 
     def need_settings(what: str) -> Settings:
         if settings is None:
-            raise RuntimeError(f"{what} needs 'monitoring_officer' and 'accessibility' under "
-                               "'extra:' in mkdocs.yml")
+            raise Missing("extra.monitoring_officer", f"is not set, so the page cannot show "
+                          f"{what}", "add 'monitoring_officer' and 'accessibility' under "
+                          "'extra:' in mkdocs.yml")
         return settings
 
     def find(guidance_id: str) -> Guidance:
-        try:
-            return code.guidance[guidance_id]
-        except KeyError:
-            known = ", ".join(code.guidance) or "none"
-            raise RuntimeError(f"no guidance with id '{guidance_id}' (ids: {known})") from None
+        usage.named_guidance(guidance_id, code)
+        return code.guidance[guidance_id]
 
-    laid_out = template_macro(env)
+    laid_out = template_macro(env, usage)
 
     @laid_out
     def guidance_callout(guidance_id: str) -> Markup:
@@ -115,18 +124,19 @@ def define_site_macros(env: MacroEnv, code: Code, glossary: Glossary, settings: 
     def monitoring_officer_contact() -> Markup:
         """How to reach the Monitoring Officer, as an address block."""
         return render_contact(
-            templates, need_settings("The Monitoring Officer's contact").monitoring_officer)
+            templates, need_settings("the Monitoring Officer's contact").monitoring_officer)
 
     @laid_out
     def accessibility_statement() -> Markup:
         """The accessibility statement, from extra.accessibility."""
         return render_accessibility_statement(
-            templates, need_settings("The accessibility statement"), env.conf.site_name,
+            templates, need_settings("the accessibility statement"), env.conf.site_name,
             env.conf.site_url or "")
 
     @laid_out
     def glossary_table() -> Markup:
         """Every abbreviation in the glossary and what it stands for."""
+        usage.glossary_pages.add(page_path())
         return render_glossary_table(templates, glossary)
 
     if settings is not None:
@@ -142,19 +152,27 @@ def _clauses(env: MacroEnv) -> tuple[ClausesPlugin, Code]:
 
 
 def define_code_macros(env: MacroEnv, code: Code, page_path: Callable[[], str],
-                       templates: Templates) -> None:
+                       templates: Templates, usage: SiteUsage) -> None:
     """The macros that show the Code itself on a hand-written page, with the templates of the
     version pages: the version in force, its status, a clause, a section."""
 
     def in_force() -> NumberedVersion:
         if code.current is None:
-            raise RuntimeError("no version of the Code is in force (none is adopted)")
+            raise Missing("version in force", "no version is adopted, so none is in force "
+                          "for the page to show", "adopt a version (python -m macros adopt), "
+                          "or take this macro off the page until one is")
         return code.current
 
     def version_of(version_id: str | None) -> NumberedVersion:
-        return in_force() if version_id is None else code.version(version_id)
+        if version_id is None:
+            return in_force()
+        for version in code.versions:
+            if version.id == version_id:
+                return version
+        raise Missing(f"version '{version_id}'", "is not a version in content/data/code.yaml",
+                      "use one of: " + ", ".join(v.id for v in code.versions), version_id)
 
-    laid_out = template_macro(env)
+    laid_out = template_macro(env, usage)
 
     @laid_out
     def current_version_link(text: str | None = None) -> Markup:
@@ -167,7 +185,7 @@ def define_code_macros(env: MacroEnv, code: Code, page_path: Callable[[], str],
     @laid_out
     def version_status(version_id: str) -> Markup:
         """The status box of a version, as at the top of its page."""
-        return render_status(templates, code, code.version(version_id))
+        return render_status(templates, code, version_of(version_id))
 
     @laid_out
     def version_in_force() -> Markup:
@@ -180,8 +198,9 @@ def define_code_macros(env: MacroEnv, code: Code, page_path: Callable[[], str],
         numbered = version_of(version)
         found = next((c for c in numbered.clauses() if c.key == key), None)
         if found is None:
-            known = ", ".join(c.key for c in numbered.clauses())
-            raise RuntimeError(f"no clause '{key}' in version {numbered.id} (keys: {known})")
+            raise Missing(f"clause '{key}'", f"is not a clause of version {numbered.id}."
+                          f"{did_you_mean(key, (c.key for c in numbered.clauses()))}",
+                          f"use the key of a clause in {numbered.file}", key)
         return render_clause(templates, PageContext(code, numbered, page_path()), found)
 
     @laid_out
@@ -190,8 +209,9 @@ def define_code_macros(env: MacroEnv, code: Code, page_path: Callable[[], str],
         numbered = version_of(version)
         found = next((s for s in numbered.sections if s.section.key == key), None)
         if found is None:
-            known = ", ".join(s.section.key for s in numbered.sections)
-            raise RuntimeError(f"no section '{key}' in version {numbered.id} (keys: {known})")
+            raise Missing(f"section '{key}'", f"is not a section of version {numbered.id}."
+                          f"{did_you_mean(key, (s.section.key for s in numbered.sections))}",
+                          f"use the key of a section in {numbered.file}", key)
         return render_section(templates, PageContext(code, numbered, page_path()), found)
 
 
@@ -205,8 +225,9 @@ def define_env(env: MacroEnv) -> None:
     def page_path() -> str:
         return env.page.url if env.page else ""
 
-    define_site_macros(env, code, plugin.glossary, plugin.settings, page_path, templates)
-    define_code_macros(env, code, page_path, templates)
+    define_site_macros(env, code, plugin.glossary, plugin.settings, page_path, templates,
+                       plugin.usage)
+    define_code_macros(env, code, page_path, templates, plugin.usage)
 
     env.variables["code_title"] = code.title
     env.variables["document_name"] = templates.words.document  # 'Code', 'Protocol'

@@ -5,7 +5,7 @@ element, the header, the navigation, the page's heading and the search index, be
 MkDocs takes a title from a Markdown heading as HTML. Here every title is text:
 `page_titles` hands the theme each title escaped (as `Markup`, so where the theme escapes
 it again, nothing changes). The settings the theme prints (`site_name`, `site_description`,
-`extra.council.name`) are escaped by the theme's templates in `overrides/`.
+`extra.council.name`) are escaped by the theme's templates in `theme/`.
 
 Hand-written pages are Markdown, and mkdocs-macros-plugin writes each `{{ value }}` into
 that Markdown before it is converted. `markdown_text` is the macros' `finalize`: a value

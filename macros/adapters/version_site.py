@@ -15,7 +15,7 @@ from typing import Any, NamedTuple
 from macros.adapters.material import clauses_json, selector_base, versions_json
 from macros.compute import urls
 from macros.compute.code import Code, CodeCheck
-from macros.compute.published import changed_wording, unrecorded_wording
+from macros.compute.published import COMMAND, changed_wording, other_site, unrecorded_wording
 from macros.compute.recordfile import Recorded, RecordFile, read_record_file
 from macros.compute.urlrecord import computed_urls, lost_urls, missing_in_output, vouched_for
 from macros.compute.versions import nav_entries
@@ -37,7 +37,10 @@ def with_code_nav(code: Code, nav: list[Any] | None, in_force: str = "The Code i
     Entries of mkdocs.yml's nav that point at the Code's generated pages (the
     version in force, each version, the changelog) are replaced, where the first
     of them stood, by one entry per page, so adding a version needs no edit to
-    mkdocs.yml. A nav without any of them gets the Code's pages after its first entry.
+    mkdocs.yml. A nav without any of them gets the Code's pages after its first entry. An
+    entry for the consultation page or the guidance page stays where it is while the data
+    has a consultation record or guidance, and is left out while it has none; a nav that
+    lists neither page gets the ones the data has after the Code's pages.
     """
     if nav is None:
         return None
@@ -45,9 +48,16 @@ def with_code_nav(code: Code, nav: list[Any] | None, in_force: str = "The Code i
     ours = {e.src_uri for e in entries}
     ours.add(f"{urls.changes_path()}index.md")
     ours.update(f"{urls.version_path(v)}index.md" for v in _version_like(nav))
+    optional = [(title, f"{path}index.md", bool(there)) for title, path, there in (
+        ("Members' comments and responses", urls.CONSULTATION_PATH, code.consultation),
+        ("Further guidance", urls.GUIDANCE_PATH, code.guidance))]
+    absent = {src for _, src, there in optional if not there}
+    listed = {_nav_target(entry) for entry in nav}
     kept: list[Any] = []
     position = None
     for entry in nav:
+        if _nav_target(entry) in absent:
+            continue
         if _nav_target(entry) in ours:
             if position is None:
                 position = len(kept)
@@ -56,6 +66,8 @@ def with_code_nav(code: Code, nav: list[Any] | None, in_force: str = "The Code i
     if position is None:
         position = min(1, len(kept))
     computed = [{e.title: e.src_uri} for e in entries]
+    computed.extend({title: src} for title, src, there in optional
+                    if there and src not in listed)
     return kept[:position] + computed + kept[position:]
 
 
@@ -106,11 +118,14 @@ def _read(record_path: Path, base: Path) -> tuple[RecordFile, str]:
     return found, shown
 
 
-def check_record(code: Code, record_path: Path, base: Path) -> None:
+def check_record(code: Code, record_path: Path, base: Path, site_url: str | None = None) -> None:
     """Raise CodeDataError naming every recorded URL the Code no longer publishes, and every
-    clause or section of a published version whose wording differs from the record."""
+    clause or section of a published version whose wording differs from the record; or only
+    that the record was made for another site than `site_url`."""
     record, shown = _read(record_path, base)
-    problems = _record_problems(code, record, record.urls, shown, base)
+    elsewhere = other_site(record, site_url, shown)
+    problems = ([elsewhere] if elsewhere else
+                _record_problems(code, record, record.urls, shown, base))
     if problems:
         raise CodeDataError(problems)
 
@@ -120,15 +135,25 @@ class RecordCheck(NamedTuple):
 
     problems: list[Problem]  # the record cannot be read, a URL is lost or wording changed
     unchecked: list[Problem]  # what could not be checked because the data has problems
+    said: str = ""  # what to do with a record that holds no URL yet
 
 
-def check_record_against(checked: CodeCheck, record_path: Path, base: Path) -> RecordCheck:
+def check_record_against(checked: CodeCheck, record_path: Path, base: Path,
+                         site_url: str | None = None) -> RecordCheck:
     """Check the record against the Code, or, while the data has problems, against the
-    versions whose own data is fine; say how much of the record that leaves unchecked."""
+    versions whose own data is fine; say how much of the record that leaves unchecked.
+    A record made for another site than `site_url` is that one problem."""
     shown = shown_path(record_path, base)
     record = read_record_file(record_path, shown)
     if isinstance(record, list):
         return RecordCheck(record, [])
+    elsewhere = other_site(record, site_url, shown)
+    if elsewhere is not None:
+        return RecordCheck([elsewhere], [])
+    if not record.urls:
+        return RecordCheck([], [], f"{shown} records no published URL yet. When the first "
+                           f"version is published, record its URLs with {COMMAND} and "
+                           f"commit {shown}: from then on the build keeps every one working.")
     if checked.code is not None:
         return RecordCheck(_record_problems(checked.code, record, record.urls, shown, base), [])
     if checked.numbered is None:

@@ -36,6 +36,9 @@ class Code:
     changelog: changes.Changelog = field(default_factory=lambda: changes.build_changelog(()))
     # Members' comments on a version and the answers to them, if the manifest lists them.
     consultation: ConsultationRecord | None = None
+    # Where each guidance entry is: (file, line of its id), for problems that name it.
+    guidance_at: Mapping[str, tuple[str, int | None]] = field(
+        default_factory=lambda: MappingProxyType({}))
 
     def version(self, version_id: str) -> NumberedVersion:
         """The version with this id; KeyError naming the known ids if there is none."""
@@ -104,6 +107,9 @@ def check_code(manifest_path: Path, base: Path | None = None) -> CodeCheck:
     if isinstance(raw, list):
         return CodeCheck(None, tuple(raw), None, ())
     guidance = {g.id: g for g in raw.guidance.model.guidance} if raw.guidance else {}
+    guidance_at = {g.id: (raw.guidance.doc.file, raw.guidance.doc.line(("guidance", i, "id")))
+                   for i, g in reversed(list(enumerate(raw.guidance.model.guidance)))
+                   } if raw.guidance else {}
     # If the guidance file itself failed, do not also report every citation of it.
     guidance_failed = raw.manifest.guidance is not None and raw.guidance is None
     guidance_ids = None if guidance_failed else frozenset(guidance)
@@ -134,7 +140,8 @@ def check_code(manifest_path: Path, base: Path | None = None) -> CodeCheck:
         problems.extend(changes.check(changelog, list(zip(numbered, docs, strict=True))))
     manifest = raw.manifest
     whole = Code(manifest.title, MappingProxyType(documents), tuple(numbered),
-                 MappingProxyType(guidance), changelog=changelog, consultation=consultation)
+                 MappingProxyType(guidance), changelog=changelog, consultation=consultation,
+                 guidance_at=MappingProxyType(guidance_at))
     consultation_failed = manifest.consultation is not None and consultation is None
     if problems:
         return CodeCheck(None, tuple(problems), whole, tuple(unnumbered),

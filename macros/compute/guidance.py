@@ -8,7 +8,7 @@ version, that cite it (`citations`).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import NamedTuple
 from urllib.parse import urlsplit
 
@@ -139,3 +139,24 @@ def citations(versions: Iterable[NumberedVersion], guidance_id: str) -> tuple[Ci
         if clauses:
             found.append(Citation(version, clauses))
     return tuple(found)
+
+
+def uncited(code_guidance: Iterable[Guidance], versions: Iterable[NumberedVersion],
+            on_pages: Iterable[str], where: Callable[[str], tuple[str, int | None]]
+            ) -> list[Problem]:
+    """One problem for each guidance entry no clause of any version cites, nor any page
+    (`on_pages`: the ids the hand-written pages name); `where` gives its file and line."""
+    cited = set(on_pages)
+    for version in versions:
+        cited.update(g for clause in version.clauses() for g in clause.clause.guidance)
+    problems = []
+    for entry in code_guidance:
+        if entry.id not in cited:
+            file, line = where(entry.id)
+            problems.append(Problem(
+                file, line, f"guidance '{entry.id}'",
+                "is cited by no clause of any version and named on no page, so nothing "
+                "points readers to it",
+                f"remove it, or cite it from a clause ('guidance: [{entry.id}]') or a page "
+                f"('{{{{ guidance_link(\"{entry.id}\") }}}}')"))
+    return problems

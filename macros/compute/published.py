@@ -43,6 +43,19 @@ COMMAND = ".venv/bin/python -m macros record-urls"
 CHECK = ".venv/bin/python -m macros check"
 
 
+def other_site(record: RecordFile, site_url: str | None, shown_as: str) -> Problem | None:
+    """The problem of a record made for another site than `site_url`, if it is one."""
+    if (record.site is None or not site_url or record.site[1] == site_url
+            or not (record.urls or record.prints)):
+        return None  # an empty record is for whatever site it is first used on
+    line, made_for = record.site
+    return Problem(shown_as, line, "site",
+                   f"the record was made for {made_for}, but site_url in mkdocs.yml is "
+                   f"{site_url}",
+                   f"if this is a new site, start a new record for it with {COMMAND} "
+                   f"--new-site; if the site has moved, change this line to 'site {site_url}'")
+
+
 def unrecorded_wording(code: Code, record: RecordFile, shown_as: str) -> list[Problem]:
     """One problem per version whose page is recorded but whose wording is not."""
     pages = {r.published.url: r for r in record.urls}
@@ -235,19 +248,27 @@ class Outcome(NamedTuple):
 
 
 def record(manifest: Path, record_path: Path, base: Path,
-           request: CorrectionRequest | None = None, today: dt.date | None = None) -> Outcome:
+           request: CorrectionRequest | None = None, today: dt.date | None = None,
+           site_url: str | None = None, new_site: bool = False) -> Outcome:
     """Add every URL the Code publishes, and the wording of each version not yet recorded,
     to the record; with `request`, record only that correction.
 
     All or nothing: if the record cannot be read, a recorded URL is lost or a recorded
     version's wording has changed, the file is left as it was and the problems returned.
-    Raises CodeDataError if the Code's data has problems.
+    Raises CodeDataError if the Code's data has problems. `site_url` is the site's address:
+    a record made for another is refused, unless `new_site` starts the record again for it.
     """
     code = build_code(manifest, base)
     shown = shown_path(record_path, base)
-    existing = read_record_file(record_path, shown) if record_path.exists() else EMPTY
+    existing = (read_record_file(record_path, shown) if record_path.exists() and not new_site
+                else EMPTY)
     if isinstance(existing, list):
         return Outcome("", existing)
+    if not (existing.urls or existing.prints):
+        existing = EMPTY  # a record of nothing yet starts again, for this site
+    elsewhere = other_site(existing, site_url, shown)
+    if elsewhere is not None:
+        return Outcome("", [elsewhere])
     if request is not None:
         result = corrections(code, existing, request, shown, base, today or dt.date.today())
         found = [c for c in result if isinstance(c, Correction)]
@@ -264,8 +285,10 @@ def record(manifest: Path, record_path: Path, base: Path,
     new_urls = [p for url, p in computed.items() if url not in recorded]
     new_versions = [v for v in code.versions if not existing.has_wording(v.id)]
     new_prints = [p for v in new_versions for p in version_fingerprints(v)]
-    record_path.write_text(updated_text(existing, new_urls, new_prints), encoding="utf-8")
-    said = f"{shown}: added {len(new_urls)} URL(s)"
+    record_path.write_text(updated_text(existing, new_urls, new_prints, site=site_url),
+                           encoding="utf-8")
+    started = f"started a new record for {site_url}; " if new_site and site_url else ""
+    said = f"{shown}: {started}added {len(new_urls)} URL(s)"
     if new_versions:
         ids = [v.id for v in new_versions]
         said += f"; recorded the wording of version{'s' if len(ids) > 1 else ''} {and_list(ids)}"

@@ -7,6 +7,8 @@ Each line is one of:
 - a fingerprint of a published version's wording (see `macros.compute.fingerprints`):
   "wording 1.0 information-law 3f2a9c0d1e2b4a5c" (a clause), "heading 1.0 do-not
   0a1b2c3d4e5f6a7b" (a section) or "outline 1.0 9a8b7c6d5e4f3a2b" (the version);
+- the address of the site it records ("site https://www.example.org/social-media-code/"),
+  once, above the URLs: the build refuses the record on a site with another `site_url`;
 - a comment (starting with '#') or a blank line.
 
 Reading refuses, one problem per line, what would lose or blur the record: a line it
@@ -33,6 +35,7 @@ HEADER = """\
 # Site-relative; a number anchor also names the key of the clause it designates.
 # Written by  .venv/bin/python -m macros record-urls  (run it after adding a version), which
 # only adds lines and keeps your comments. Never delete or change a line by hand.
+# 'site' is the address of the site it records (site_url in mkdocs.yml).
 """
 
 WORDING_HEADER = """\
@@ -91,6 +94,7 @@ class RecordFile:
     lines: tuple[str, ...]  # every line with its line ending, as in the file
     urls: tuple[Recorded, ...]
     prints: tuple[RecordedPrint, ...]
+    site: tuple[int, str] | None = None  # (line, address) of the site it was made for, if said
     _by_key: Mapping[tuple[str, str], RecordedPrint] = field(init=False, repr=False,
                                                              compare=False)
     _versions: frozenset[str] = field(init=False, repr=False, compare=False)
@@ -142,6 +146,7 @@ def parse_record(text: str, shown_as: str) -> RecordFile | list[Problem]:
     urls: list[Recorded] = []
     prints: list[RecordedPrint] = []
     problems: list[Problem] = []
+    site: tuple[int, str] | None = None
     for number, raw in enumerate(lines, start=1):
         line = raw.strip()
         if _CONFLICT.match(line):
@@ -153,6 +158,15 @@ def parse_record(text: str, shown_as: str) -> RecordFile | list[Problem]:
             continue
         if not line or line.startswith("#"):
             continue
+        if line.split()[0] == "site" and len(line.split()) == 2:
+            address = line.split()[1]
+            if site is not None and site[1] != address:
+                problems.append(Problem(shown_as, number, "site",
+                                        f"says two sites: {address} here and {site[1]} on "
+                                        f"line {site[0]}", "keep the line of the site the "
+                                        "record was made for and delete the other"))
+            site = site or (number, address)
+            continue
         entry = _entry(line, number)
         if entry is None:
             problems.append(Problem(shown_as, number, None, f"cannot read '{line}'",
@@ -163,7 +177,7 @@ def parse_record(text: str, shown_as: str) -> RecordFile | list[Problem]:
             prints.append(entry)
     problems.extend(_twice(urls, prints, shown_as))
     return sorted(problems, key=lambda p: p.line or 0) or RecordFile(lines, tuple(urls),
-                                                                       tuple(prints))
+                                                                       tuple(prints), site)
 
 
 def _entry(line: str, number: int) -> Recorded | RecordedPrint | None:
@@ -226,17 +240,26 @@ class Correction:
 
 
 def updated_text(record: RecordFile, new_urls: Iterable[PublishedUrl],
-                 new_prints: Sequence[Fingerprint], corrections: Sequence[Correction] = ()
-                 ) -> str:
+                 new_prints: Sequence[Fingerprint], corrections: Sequence[Correction] = (),
+                 site: str | None = None) -> str:
     """The record with new URLs and fingerprints and the corrections; no line lost or moved.
 
     New URLs go before the first recorded URL that sorts after them (so a sorted record
     stays sorted), new fingerprints after the last recorded fingerprint (or at the end,
-    under WORDING_HEADER). A correction replaces its line and adds a comment after it.
+    under WORDING_HEADER). A correction replaces its line and adds a comment after it. A
+    record that does not say its site gets `site` after its opening comments.
     """
     lines = [*record.lines] if record.lines else HEADER.splitlines(keepends=True)
     if lines and not lines[-1].endswith(("\n", "\r")):
         lines[-1] += "\n"
+    if site and record.site is None:
+        at = next((i for i, line in enumerate(lines) if not line.startswith("#")), len(lines))
+        lines.insert(at, f"site {site}\n")
+        if record.lines:
+            again = parse_record("".join(lines), "")
+            if isinstance(again, list):  # cannot happen: the record was read before
+                raise ValueError("the record cannot be read again")
+            record = again
     # (index of the line to insert before, group, lines); a stable sort keeps their order.
     inserts: list[tuple[int, int, tuple[str, ...]]] = []
     url_end = record.urls[-1].line if record.urls else len(lines)

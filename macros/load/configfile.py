@@ -30,6 +30,16 @@ class ConfigCheck(NamedTuple):
     problems: tuple[Problem, ...]
     docs: tuple[YamlDoc, ...]  # the file first, then each file it INHERITs from
 
+    def text(self, name: str) -> str | None:
+        """The text of top-level setting `name` (e.g. 'site_url'), as the file that sets it
+        first (the file itself, then those it inherits from) gives it; None if unset."""
+        for doc in self.docs:
+            if isinstance(doc.root, yaml.MappingNode):
+                for key, value in doc.root.value:
+                    if key.value == name and isinstance(value, yaml.ScalarNode):
+                        return str(value.value)
+        return None
+
     def locate(self, loc: Sequence[str | int]) -> tuple[str, int | None]:
         """The file and line of the setting at `loc` (e.g. ('extra', 'council', 'name')): in
         the file that holds most of the path, the file itself before those it inherits from."""

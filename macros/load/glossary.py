@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 
@@ -27,6 +27,9 @@ class Glossary:
     """Abbreviations and what they stand for, from the glossary file."""
 
     terms: Mapping[str, str]  # abbreviation -> what it stands for, in the file's order
+    # abbreviation -> its line in the file
+    lines: Mapping[str, int] = field(default_factory=lambda: MappingProxyType({}))
+    file: str = ""  # the file, as problems name it
 
 
 EMPTY = Glossary(MappingProxyType({}))
@@ -61,7 +64,8 @@ def parse_glossary(text: str, shown_as: str) -> Glossary | list[Problem]:
         else:
             terms[abbr] = title
             lines[abbr] = number
-    return problems if problems else Glossary(MappingProxyType(terms))
+    return problems if problems else Glossary(MappingProxyType(terms), MappingProxyType(lines),
+                                              shown_as)
 
 
 def load_glossary(path: Path, shown_as: str) -> Glossary | list[Problem]:
