@@ -85,9 +85,11 @@ def second(folder: Path, first: Step) -> Step:
          "        provenance: {kind: drafted}\n"
          "        change: {reason: Readers should be able to check it too.}\n")
     edit(version, "        text: Report threats or abuse you receive to the police and to the "
-         "Council.\n        provenance: {kind: verbatim, source: {document: protocol, at: bullet 4}}\n",
+         "Council.\n"
+         "        provenance: {kind: verbatim, source: {document: protocol, at: bullet 4}}\n",
          "        text: Report threats or abuse you receive to the police and to the "
-         "Council.\n        provenance: {kind: verbatim, source: {document: protocol, at: bullet 4}}\n"
+         "Council.\n"
+         "        provenance: {kind: verbatim, source: {document: protocol, at: bullet 4}}\n"
          "      - key: keep-records\n"
          "        text: Keep a copy of anything you report.\n"
          "        provenance: {kind: drafted}\n"
