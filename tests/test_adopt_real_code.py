@@ -96,7 +96,7 @@ def test_1_0_is_superseded_and_2_0_in_force_wherever_they_are_named(
     v2 = read_page(site / "code" / "2.0" / "index.html").text
     assert ("In force: version 2.0 was approved by the Constitution and Ethics Committee on "
             "15 October 2019.") in v2
-    assert "Version 2.0 (in force) (this page) Version 1.0 (superseded)" in v2
+    assert "Other versions: Version 1.0 (superseded)." in v2
     consultation = read_page(site / "consultation" / "index.html").text
     assert consultation.count("Answered in version 2.0 (in force) by") == 26
     versions = (site / "code" / "versions.json").read_text(encoding="utf-8")

@@ -108,12 +108,13 @@ def test_a_code_through_new_version_edit_adopt_and_new_version_again(
     assert "summary: A revision of version 2.0.\n" in draft
     assert "        provenance: {kind: verbatim, source: \"2.1\"}\n" in draft  # as 2.0 wrote it
     site = build(fixture, tmp_path, "site-1")
-    assert ("Draft, not adopted Draft: version 2.1 has not been adopted. It was prepared for the "
-            "Fixture Committee on 1 September 2020. Version 1.0 is in force. A revision of "
-            "version 2.0.") in text(site, "code/2.1")
-    assert "It is version 1.0;" in text(site, "code")
-    assert "New wording in this version." not in text(site, "code/2.1")
-    assert text(site, "code/2.1").count("Wording first written for version 2.0.") == 3
+    assert ("Draft: version 2.1 has not been adopted. It was prepared for the "
+            "Fixture Committee on 1 September 2020. Version 1.0 is in force.") in text(site,
+                                                                               "code/2.1")
+    assert "About this version A revision of version 2.0." in text(site, "code/2.1")
+    assert "now version 1.0." in text(site, "code")
+    assert "This wording is new in this version." not in text(site, "code/2.1")
+    assert text(site, "code/2.1").count("This wording was first written for version 2.0.") == 3
     assert version_json(site, "2.1")["status"] == "draft"
     assert version_json(site, "2.1")["in_force"] is False
     assert counts(site, "2.1") == {"added": 0, "removed": 0, "reworded": 0,
@@ -130,7 +131,7 @@ def test_a_code_through_new_version_edit_adopt_and_new_version_again(
                                            "published-urls.txt resolves\n")
     site = build(fixture, tmp_path, "site-2")
     assert "every councillor and co-opted member" in text(site, "code/2.1")
-    assert text(site, "code/2.1").count("New wording in this version.") == 1
+    assert text(site, "code/2.1").count("This wording is new in this version.") == 1
     assert counts(site, "2.1")["reworded"] == 1
     assert "Co-opted members use social media for the council too." in text(site, "changes")
 
@@ -159,11 +160,11 @@ def test_a_code_through_new_version_edit_adopt_and_new_version_again(
         "body: Fixture Committee\n", "body: Full Council\n").replace(
         "date: 2020-09-01\n", "date: 2020-09-15\n")
     site = build(fixture, tmp_path, "site-3")
-    assert ("In force In force: version 2.1 was approved by the Full Council on 15 September "
+    assert ("In force: version 2.1 was approved by the Full Council on 15 September "
             "2020.") in text(site, "code/2.1")
-    assert "It is version 2.1;" in text(site, "code")
+    assert "now version 2.1." in text(site, "code")
     assert "The version in force is version 2.1." in text(site, "")
-    assert ("Superseded Superseded on 15 September 2020: version 1.0 is no longer in force. It "
+    assert ("Superseded on 15 September 2020: version 1.0 is no longer in force. It "
             "was approved by the Fixture Committee on 1 January 2020. Version 2.1 is in "
             "force.") in text(site, "code/1.0")
     assert "Draft: version 2.0 has not been adopted." in text(site, "code/2.0")
@@ -190,8 +191,11 @@ def test_a_code_through_new_version_edit_adopt_and_new_version_again(
     assert "status: draft\n" in new and "body: Full Council\n" in new
     assert "summary: A revision for co-opted members.\n" in new
     site = build(fixture, tmp_path, "site-4")
-    assert "It is version 2.1;" in text(site, "code")
-    assert "A newer draft exists. Version 3.0" in text(site, "code")
+    assert "now version 2.1." in text(site, "code")
+    assert ("Other versions: Version 3.0 (draft, not adopted), Version 2.0 (draft, not adopted), "
+            "Version 1.0 (superseded). What changed since version 2.0: 0 clauses added, "
+            "0 removed, 1 reworded, 0 moved or renumbered. What version 3.0 changes:") in text(
+        site, "code")
     assert version_json(site, "3.0")["status"] == "draft"
     assert counts(site, "3.0")["reworded"] == 0
     assert "DRAFT, not adopted" in pdf_html(fixture, "3.0")

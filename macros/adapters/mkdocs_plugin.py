@@ -84,6 +84,7 @@ class ClausesPlugin(BasePlugin[ClausesConfig]):
     # The templates that lay out the Code's pages, its PDFs and the macros' parts; made once
     # per build from the package's templates and the site's own (`<custom_dir>/clauses/`).
     templates: Templates | None = None
+    council: str = ""  # extra.council.name, which each clause's citation names
     base: Path = Path()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -101,6 +102,7 @@ class ClausesPlugin(BasePlugin[ClausesConfig]):
         config_file = check_config(Path(config.config_file_path), base)
         self.settings, settings_problems = _council_settings(config, config_file.locate)
         site_url, council, unset = _download_settings(config)
+        self.council = council
         said = tuple(p.key for p in settings_problems if p.key)
         # One report of every problem: a lost published URL first, what could not be checked
         # because of the others last.
@@ -163,7 +165,8 @@ class ClausesPlugin(BasePlugin[ClausesConfig]):
         code = self._loaded()
         if self.templates is None:
             raise PluginError("the clauses plugin's templates were not loaded (on_config)")
-        pages = generated_pages(code, self.downloads, config.site_url or "", self.templates)
+        pages = generated_pages(code, self.downloads, config.site_url or "", self.templates,
+                                self.council)
         self.generated = {page.src_uri: page for page in pages}
         for page in pages:
             files.append(File.generated(

@@ -154,6 +154,12 @@ def define_code_macros(env: MacroEnv, code: Code, page_path: Callable[[], str],
     def version_of(version_id: str | None) -> NumberedVersion:
         return in_force() if version_id is None else code.version(version_id)
 
+    council = (env.conf.extra.get("council") or {}).get("name") or ""
+
+    def context(version: NumberedVersion) -> PageContext:
+        """Where a clause is shown: this page; its citation names the council and site."""
+        return PageContext(code, version, page_path(), env.conf.site_url or "", council)
+
     laid_out = template_macro(env)
 
     @laid_out
@@ -182,7 +188,7 @@ def define_code_macros(env: MacroEnv, code: Code, page_path: Callable[[], str],
         if found is None:
             known = ", ".join(c.key for c in numbered.clauses())
             raise RuntimeError(f"no clause '{key}' in version {numbered.id} (keys: {known})")
-        return render_clause(templates, PageContext(code, numbered, page_path()), found)
+        return render_clause(templates, context(numbered), found)
 
     @laid_out
     def section(key: str, version: str | None = None) -> Markup:
@@ -192,7 +198,7 @@ def define_code_macros(env: MacroEnv, code: Code, page_path: Callable[[], str],
         if found is None:
             known = ", ".join(s.section.key for s in numbered.sections)
             raise RuntimeError(f"no section '{key}' in version {numbered.id} (keys: {known})")
-        return render_section(templates, PageContext(code, numbered, page_path()), found)
+        return render_section(templates, context(numbered), found)
 
 
 def define_env(env: MacroEnv) -> None:
