@@ -8,7 +8,7 @@ from typing import NamedTuple
 
 import pytest
 from playwright.sync_api import Browser, Page
-from sitecheck import ARTIFACTS, ROOT, Served
+from sitecheck import ARTIFACTS, ROOT, Served, run_axe
 
 from macros.compute import urls
 from macros.compute.code import build_code
@@ -86,3 +86,95 @@ def test_clause_text_is_most_of_what_a_reader_sees(
             if r.first_clause > FIRST_CLAUSE_BY}
     assert thin == {}, f"clause text under {CLAUSE_SHARE:.0%} of the words seen"
     assert late == {}, f"first clause below {FIRST_CLAUSE_BY}px"
+
+
+_BEFORE_FIRST_CLAUSE = """
+() => {
+  const first = document.querySelector(".smc-clause");
+  const range = document.createRange();
+  range.setStartBefore(document.querySelector("article h1"));
+  range.setEndBefore(first);
+  const text = range.cloneContents().textContent;
+  return text;
+}
+"""
+
+
+def test_status_versions_and_changes_are_said_once_before_the_first_clause(
+        browser: Browser, served: Served) -> None:
+    context = browser.new_context(viewport=WIDTHS[375])
+    page = context.new_page()
+    for path in code_pages():
+        page.goto(served.url(path), wait_until="load")
+        block = page.locator(".smc-status")
+        assert block.count() == 1, path
+        said = " ".join(block.inner_text().split())
+        # Status, other versions and what changed: one short block, each said once.
+        assert len(said.split()) <= 60, (path, said)
+        assert said.count("What ") == len(page.locator(".smc-versions__changed").all()) <= 2
+        before = " ".join(page.evaluate(_BEFORE_FIRST_CLAUSE).split())
+        assert before.lower().count("in force") <= 3, (path, before)
+    context.close()
+
+
+def test_reconstructed_marker_opens_the_note_that_explains_it(browser: Browser,
+                                                             served: Served) -> None:
+    for javascript in (True, False):
+        context = browser.new_context(viewport=WIDTHS[375], java_script_enabled=javascript)
+        page = context.new_page()
+        page.goto(served.url("code/1.0/"), wait_until="load")
+        clause = page.locator("div#purpose")
+        note = clause.locator(".smc-provenance")
+        assert not note.is_visible()
+        clause.get_by_role("link", name="wording reconstructed").click()
+        note.wait_for(state="visible")
+        assert note.inner_text().startswith("Wording reconstructed.")
+        context.close()
+
+
+def test_each_clause_can_be_cited_in_one_line(browser: Browser, served: Served) -> None:
+    expected = ("Cambridgeshire County Council, Social Media Code for Councillors, version 1.0 "
+                "(adopted 27 June 2019), clause 3.2, "
+                "https://www.cambridgeshire.gov.uk/social-media-code/code/1.0/#clause-3.2")
+    # Without JavaScript: the citation is text to select, and no button that does nothing.
+    context = browser.new_context(viewport=WIDTHS[1280], java_script_enabled=False)
+    page = context.new_page()
+    page.goto(served.url("code/1.0/"), wait_until="load")
+    clause = page.locator("div:has(> h3#clause-3\\.2)")
+    clause.get_by_text("About this clause").click()
+    citation = clause.locator(".smc-citation__text")
+    assert citation.inner_text() == expected
+    assert not clause.get_by_role("button", name="Copy citation").is_visible()
+    # The clause's history page cites it in each version.
+    page.goto(served.url("clause/purpose/"), wait_until="load")
+    cited = [" ".join(t.split()) for t in page.locator(".smc-citation__text").all_inner_texts()]
+    assert len(cited) == 2
+    assert ", version 1.0 (adopted 27 June 2019), clause 1.1, " in cited[0]
+    assert ", version 2.0 (draft for 1 October 2019, not adopted), clause 1.1, " in cited[1]
+    assert cited[1].endswith("/social-media-code/code/2.0/#clause-1.1")
+    context.close()
+    # With JavaScript: a button copies it, and says so.
+    context = browser.new_context(viewport=WIDTHS[1280],
+                                  permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.goto(served.url("code/1.0/"), wait_until="load")
+    clause = page.locator("div:has(> h3#clause-3\\.2)")
+    clause.get_by_text("About this clause").click()
+    clause.get_by_role("button", name="Copy citation").click()
+    page.get_by_role("status").filter(has_text="Citation copied").wait_for()
+    assert page.evaluate("navigator.clipboard.readText()") == expected
+    context.close()
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_opened_notes_meet_wcag(browser: Browser, served: Served, width: int) -> None:
+    """With every "About this clause" and "About this version" open, axe finds nothing."""
+    context = browser.new_context(viewport=WIDTHS[width])
+    page = context.new_page()
+    found = []
+    for path in code_pages():
+        page.goto(served.url(path), wait_until="load")
+        page.evaluate("document.querySelectorAll('details').forEach((d) => { d.open = true; })")
+        found += [f"{path}: {v}" for v in run_axe(page).violations]
+    context.close()
+    assert found == []
