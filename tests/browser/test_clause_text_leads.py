@@ -111,7 +111,7 @@ def test_status_versions_and_changes_are_said_once_before_the_first_clause(
         said = " ".join(block.inner_text().split())
         # Status, other versions and what changed: one short block, each said once.
         assert len(said.split()) <= 60, (path, said)
-        assert said.count("What ") == len(page.locator(".smc-versions__changed").all()) <= 2
+        assert said.count("See what ") == len(page.locator(".smc-versions__changed").all()) <= 2
         before = " ".join(page.evaluate(_BEFORE_FIRST_CLAUSE).split())
         assert before.lower().count("in force") <= 3, (path, before)
     context.close()
