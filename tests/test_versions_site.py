@@ -47,7 +47,7 @@ def test_history_page_of_a_renumbered_clause_shows_both_numbers(site: Path) -> N
     assert "Renumbered: clause 2.3 in version 1.0 → clause 2.2 in version 2.0." in text
     # Full addresses to copy into a committee paper: each version's, and this lasting one.
     assert "Links: https://fixture.example.org/code/1.0/#clause-2.3 (by number) and " \
-           "https://fixture.example.org/code/1.0/#safety (by key" in text
+           "https://fixture.example.org/code/1.0/#safety (by name" in text
     assert "Its address, https://fixture.example.org/clause/safety/, never changes." in text
     assert "(a) [deleted: save] [inserted: keep] the messages; and" in text
     assert "Why: Keep, not only save, the messages." in text
