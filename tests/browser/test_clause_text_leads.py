@@ -4,6 +4,8 @@ at 375 and 1280 px. Screenshots of code/ at 375 px are kept in test-artifacts/."
 
 from __future__ import annotations
 
+import subprocess
+from pathlib import Path
 from typing import NamedTuple
 
 import pytest
@@ -178,3 +180,26 @@ def test_opened_notes_meet_wcag(browser: Browser, served: Served, width: int) ->
         found += [f"{path}: {v}" for v in run_axe(page).violations]
     context.close()
     assert found == []
+
+
+def printed_text(page: Page, tmp_path: Path) -> str:
+    pdf = tmp_path / "printed.pdf"
+    page.pdf(path=str(pdf), format="A4")
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    return " ".join(text.split())
+
+
+@pytest.mark.parametrize("javascript", [True, False])
+def test_printed_page_keeps_the_marker_and_prints_the_notes_open(
+        browser: Browser, served: Served, tmp_path: Path, javascript: bool) -> None:
+    """Paper cannot fold: printing from the browser lays a clause out as the PDF does."""
+    context = browser.new_context(java_script_enabled=javascript)
+    page = context.new_page()
+    page.goto(served.url("code/1.0/"), wait_until="load")
+    printed = printed_text(page, tmp_path)
+    assert "1.1 wording reconstructed This Code sets out" in printed
+    assert "personal one. Wording reconstructed. We do not have the adopted words" in printed
+    assert "About this clause" not in printed and "Copy citation" not in printed
+    assert "About this version" not in printed
+    context.close()
