@@ -10,7 +10,7 @@ from typing import NamedTuple
 
 import pytest
 from playwright.sync_api import Browser, Page
-from sitecheck import ARTIFACTS, ROOT, Served, run_axe
+from sitecheck import ARTIFACTS, ROOT, Served, run_axe, tab_until
 
 from macros.compute import urls
 from macros.compute.code import build_code
@@ -203,3 +203,14 @@ def test_printed_page_keeps_the_marker_and_prints_the_notes_open(
     assert "About this clause" not in printed and "Copy citation" not in printed
     assert "About this version" not in printed
     context.close()
+
+
+def test_about_this_clause_opens_from_the_keyboard(browser: Browser, served: Served) -> None:
+    page = browser.new_page(viewport=WIDTHS[375])
+    page.goto(served.url("code/"), wait_until="load")
+    focus = tab_until(page, "summary", limit=80)
+    assert focus is not None and focus.visible, focus
+    assert focus.text.startswith("About this")
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.parentElement.open") is True
+    page.close()
