@@ -347,7 +347,7 @@ CATALOGUE: dict[str, Case] = {
         "(report), or add the document there"]),
     "a document name that is not one": Case(
         config("  council:\n", "  council:\n    document: the Code\n"), [
-        "mkdocs.yml:21: extra.council.document: 'the Code' is not a short name for the "
+        "mkdocs.yml:20: extra.council.document: 'the Code' is not a short name for the "
         "document. Fix: write the name the council gives the document, as 'the ... in force' "
         "would say it: one to four words, the first with a capital letter, e.g. 'Code' or "
         "'Protocol'"]),

@@ -61,9 +61,12 @@ def test_data_is_escaped_not_run(version_page: Page, built: Path) -> None:
 
 
 def test_reconstructed_clause_says_so(version_page: Page) -> None:
-    assert ("Reconstructed wording. The adopted text of this clause is not quoted in the "
-            "fixture report of 1 January 2020; this wording is written from its description "
-            "in paragraph 2.2.") in version_page.text
+    # Beside the number, linked to the note under "About this clause" that explains it.
+    assert "Clause 1.2 wording reconstructed " in version_page.text
+    assert "#wording-1.2" in [href for href, _ in version_page.links]
+    assert ("Wording reconstructed. We do not have the adopted words of this clause: the "
+            "fixture report of 1 January 2020 does not quote them. So these words are written "
+            "from what its paragraph 2.2 says about the clause.") in version_page.text
 
 
 def test_broken_cross_reference_fails_naming_file_and_key(tmp_path: Path) -> None:

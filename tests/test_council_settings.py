@@ -104,9 +104,9 @@ def test_statement_has_the_sections_the_regulations_model_statement_has() -> Non
                     "Compliance status", "Non-accessible content",
                     "Preparation of this accessibility statement"):
         assert f">{heading}</h" in html.replace("&#x27;", "'")
-    assert ("Example Borough Council is committed to making its website accessible, in "
-            "accordance with the Public Sector Bodies (Websites and Mobile Applications) "
-            "(No. 2) Accessibility Regulations 2018.") in html
+    assert ("Example Borough Council wants its website to be accessible to everyone. The "
+            "accessibility regulations are the Public Sector Bodies (Websites and Mobile "
+            "Applications) (No. 2) Accessibility Regulations 2018.") in html
     assert ("This website is partially compliant with the Web Content Accessibility "
             "Guidelines version 2.2 AA standard, due to the non-compliances listed below."
             in html)

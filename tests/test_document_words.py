@@ -65,13 +65,14 @@ def test_no_page_pdf_or_json_says_what_is_not_true_of_the_council(site: Path) ->
 def test_the_pages_name_the_document_as_the_council_does(site: Path) -> None:
     current = read_page(site / "code" / "index.html")
     assert "The Protocol in force" in current.text
-    assert "Versions of this Protocol" in current.text
+    assert 'aria-label="Other versions of the Protocol"' in (site / "code" / "index.html"
+                                                             ).read_text(encoding="utf-8")
     changes = read_page(site / "changes" / "index.html")
-    assert ("Every change between versions of the Protocol, computed from the "
-            "Protocol\u2019s data: clauses added, removed, reworded, moved or renumbered, "
-            "with the reason for each. In a redline") in changes.text
+    assert ("This page lists every change between one version of the Protocol and the next."
+            ) in changes.text
+    assert "Each change gives its reason.Where words changed" in changes.text
     history = read_page(site / "clause" / "threats" / "index.html")
-    assert "one clause of the Protocol (key threats)" in history.text
+    assert "one clause of the Protocol, whatever its number" in history.text
     home = read_page(site / "index.html")
     assert "What the Protocol expects of councillors online." in home.text
 
@@ -79,8 +80,8 @@ def test_the_pages_name_the_document_as_the_council_does(site: Path) -> None:
 def test_a_bulleted_source_is_cited_by_its_bullets_or_as_a_whole(site: Path) -> None:
     version = read_page(site / "code" / "1.0" / "index.html")
     document = "the Council's do's and don'ts for councillors of 2 May 2023"
-    assert f"Wording as quoted in bullet 1 of {document}." in version.text
-    assert f"Wording as quoted in {document}." in version.text  # no locator: the whole list
+    assert f"These are the adopted words, as bullet 1 of {document} quotes them." in version.text
+    assert f"These are the adopted words, as {document} quotes them." in version.text  # whole list
     assert "paragraph" not in version.text
     guidance = read_page(site / "guidance" / "index.html")
     assert f"Cited in bullet 7 of {document}." in guidance.text
@@ -129,8 +130,8 @@ def test_the_words_follow_the_data_of_each_council() -> None:
                       council="The Council")
     assert (real.document, real.consultation, real.reconstructed) == ("Code", True, True)
     assert real.in_force == "The Code in force"
-    assert real.changes_intro.endswith("with the reason for each and the consultation comments "
-                                       "it answers.")
+    assert real.changes_intro.endswith("Each change gives its reason, and the members\u2019 "
+                                       "comments it answers.")
     assert real.wording_sources == (
         "The wording of each clause says where it comes from: quoted in the report to the "
         "Constitution and Ethics Committee of 1 October 2019, reconstructed from that "
@@ -139,4 +140,4 @@ def test_the_words_follow_the_data_of_each_council() -> None:
                                  FIXTURES / "mini"), "Protocol")
     assert (mini.document, mini.consultation, mini.reconstructed) == ("Protocol", False, True)
     assert mini.comments_title == "Members' comments on the Protocol and the responses"
-    assert mini.changes_intro.endswith("with the reason for each.")
+    assert mini.changes_intro.endswith("Each change gives its reason.")

@@ -195,11 +195,13 @@ def test_pdf_has_every_clause_in_order_with_its_url(built: Path, mini_version) -
 
 def test_pdf_shows_provenance_as_the_web_page_does(built: Path) -> None:
     text = " ".join(pdf_pages(built / download_path("1.0", "pdf")))
-    assert ("Reconstructed wording. The adopted text of this clause is not quoted in the fixture "
-            "report of 1 January 2020; this wording is written from its description in "
-            "paragraph 2.2. Described only.") in text
-    assert "Wording as quoted in paragraph 2.1 of the fixture report of 1 January 2020." in text
-    assert "New wording in this version." in text
+    assert ("Wording reconstructed. We do not have the adopted words of this clause: the "
+            "fixture report of 1 January 2020 does not quote them. So these words are written "
+            "from what its paragraph 2.2 says about the clause. Described only.") in text
+    assert ("These are the adopted words, as paragraph 2.1 of the fixture report of 1 January "
+            "2020 quotes them.") in text
+    assert "This wording is new in this version." in text
+    assert "1.2 wording reconstructed" in text
 
 
 def test_pdf_cover_names_council_code_version_status_and_approval(built: Path) -> None:

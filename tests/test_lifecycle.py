@@ -111,12 +111,13 @@ def test_a_code_through_new_version_edit_adopt_and_new_version_again(
     assert "        provenance: {kind: verbatim, source: {document: report, at: paragraph 2.1}}\n" \
         in draft
     site = build(fixture, tmp_path, "site-1")
-    assert ("Draft, not adopted Draft: version 2.1 has not been adopted. It was prepared for the "
-            "Fixture Committee on 1 September 2020. Version 1.0 is in force. A revision of "
-            "version 2.0.") in text(site, "code/2.1")
-    assert "It is version 1.0;" in text(site, "code")
-    assert "New wording in this version." not in text(site, "code/2.1")
-    assert text(site, "code/2.1").count("Wording first written for version 2.0.") == 3
+    assert ("Draft: version 2.1 has not been adopted. It was prepared for the "
+            "Fixture Committee on 1 September 2020. Version 1.0 is in force.") in text(site,
+                                                                               "code/2.1")
+    assert "About this version A revision of version 2.0." in text(site, "code/2.1")
+    assert "now version 1.0." in text(site, "code")
+    assert "This wording is new in this version." not in text(site, "code/2.1")
+    assert text(site, "code/2.1").count("This wording was first written for version 2.0.") == 3
     assert version_json(site, "2.1")["status"] == "draft"
     assert version_json(site, "2.1")["in_force"] is False
     assert counts(site, "2.1") == {"added": 0, "removed": 0, "reworded": 0,
@@ -133,7 +134,7 @@ def test_a_code_through_new_version_edit_adopt_and_new_version_again(
                                            "published-urls.txt resolves\n")
     site = build(fixture, tmp_path, "site-2")
     assert "every councillor and co-opted member" in text(site, "code/2.1")
-    assert text(site, "code/2.1").count("New wording in this version.") == 1
+    assert text(site, "code/2.1").count("This wording is new in this version.") == 1
     assert counts(site, "2.1")["reworded"] == 1
     assert "Co-opted members use social media for the council too." in text(site, "changes")
 
@@ -169,14 +170,14 @@ def test_a_code_through_new_version_edit_adopt_and_new_version_again(
     assert after[v20] == before[v20].replace("status: draft\n", "status: replaced\n").replace(
         "prepared_for: 2020-06-01\n", "prepared_for: 2020-06-01\nreplaced_by: '2.1'\n")
     site = build(fixture, tmp_path, "site-3")
-    assert ("In force In force: version 2.1 was approved by the Full Council on 15 September "
+    assert ("In force: version 2.1 was approved by the Full Council on 15 September "
             "2020.") in text(site, "code/2.1")
-    assert "It is version 2.1;" in text(site, "code")
+    assert "now version 2.1." in text(site, "code")
     assert "The version in force is version 2.1." in text(site, "")
-    assert ("Superseded Superseded on 15 September 2020: version 1.0 is no longer in force. It "
+    assert ("Superseded on 15 September 2020: version 1.0 is no longer in force. It "
             "was approved by the Fixture Committee on 1 January 2020. Version 2.1 is in "
             "force.") in text(site, "code/1.0")
-    assert ("Not adopted, replaced by version 2.1 Not adopted as it stood: version 2.0 was "
+    assert ("Not adopted as it stood: version 2.0 was "
             "prepared for the Fixture Committee on 1 June 2020. Version 2.1 was adopted in its "
             "place by the Full Council on 15 September 2020, and is in force.") in text(
                 site, "code/2.0")
@@ -209,8 +210,11 @@ def test_a_code_through_new_version_edit_adopt_and_new_version_again(
     assert "status: draft\n" in new and "body: Full Council\n" in new
     assert "summary: A revision for co-opted members.\n" in new
     site = build(fixture, tmp_path, "site-4")
-    assert "It is version 2.1;" in text(site, "code")
-    assert "A newer draft exists. Version 3.0" in text(site, "code")
+    assert "now version 2.1." in text(site, "code")
+    assert ("Other versions: Version 3.0 (draft, not adopted), Version 2.0 (not adopted, "
+            "replaced by version 2.1), "
+            "Version 1.0 (superseded). See what changed since version 2.0. See what version "
+            "3.0 changes.") in text(site, "code")
     assert version_json(site, "3.0")["status"] == "draft"
     assert counts(site, "3.0")["reworded"] == 0
     assert "DRAFT, not adopted" in pdf_html(fixture, "3.0")

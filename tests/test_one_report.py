@@ -162,7 +162,7 @@ def test_the_check_command_reports_what_a_build_reports_without_building(
     assert lines[6:] == [
         "content/data/glossary.md:2: 'LGA means the association' is not an abbreviation line. "
         "Fix: write each line as *[ABBR]: What it stands for",
-        "mkdocs.yml:24: extra.monitoring_officer.email: 'mo at example.org' is not a valid email. "
+        "mkdocs.yml:23: extra.monitoring_officer.email: 'mo at example.org' is not a valid email. "
         "Fix: correct the value in mkdocs.yml",
         "published-urls.txt: 4 recorded URLs could not be checked: those of the consultation "
         f"record, whose data has the problems above. {FIX_UNCHECKED}",

@@ -83,7 +83,8 @@ def test_reconstructed_clauses_say_so_on_the_page(real_site: Path, version_one) 
     text = read_page(real_site / "code" / "1.0" / "index.html").text
     reconstructed = [c for c in version_one.clauses()
                      if c.clause.provenance.kind.value == "reconstructed"]
-    assert text.count("Reconstructed wording.") == len(reconstructed)
+    assert text.count("wording reconstructed") == len(reconstructed)  # beside each number
+    assert text.count("Wording reconstructed.") == len(reconstructed)  # the note it links to
 
 
 def test_published_schemas_match_the_models() -> None:

@@ -24,9 +24,9 @@ from macros.export.changes_json import (
 from macros.export.version_json import to_json
 from macros.load.loader import load_model
 from macros.load.settings import Contact
+from macros.model.comments import Consultation
 from macros.model.records import (
     Citation,
-    Consultation,
     GuidanceList,
     Manifest,
     Provenance,

@@ -118,7 +118,7 @@ def test_a_revision_from_first_draft_to_the_version_in_force(
     assert run(capsys, "check") == [ok_3]
     site = build(root, "site-1")
     assert record_lines(root) == published  # nothing is recorded until record-urls
-    assert ("Draft, not adopted Draft: version 2.1 has not been adopted. It was prepared for "
+    assert ("Draft: version 2.1 has not been adopted. It was prepared for "
             "the Fixture Committee on 1 September 2020. Version 1.0 is in force.") in page(
                 site, "code/2.1")
     assert "every councillor and co-opted member" in page(site, "code/2.1")
@@ -163,7 +163,7 @@ def test_a_revision_from_first_draft_to_the_version_in_force(
     assert set(published) <= set(recorded)  # every URL published before is still recorded
     assert "code/2.1/changes-2.1.pdf" in recorded and "code/2.1/#clause-1.1 scope" in recorded
     site = build(root, "site-2")  # every recorded URL, 2.0's included, resolves
-    assert "It is version 2.1;" in page(site, "code")
+    assert "now version 2.1." in page(site, "code")
     assert ("In force: version 2.1 was approved by the Fixture Committee on 15 September "
             "2020.") in page(site, "code/2.1")
     assert ("Superseded on 15 September 2020: version 1.0 is no longer in force."
@@ -207,8 +207,8 @@ def test_a_revision_from_first_draft_to_the_version_in_force(
     assert "        change:" not in new and "co-opted member" in new
     assert record_lines(root) == recorded
     site = build(root, "site-3")
-    assert "A newer draft exists. Version 3.0" in page(site, "code")
-    assert "It is version 2.1;" in page(site, "code")
+    assert "Other versions: Version 3.0 (draft, not adopted)," in page(site, "code")
+    assert "now version 2.1." in page(site, "code")
     assert version_json(site, "3.0")["status"] == "draft"
     assert changes_json(site, "3.0")["counts"] == {
         "added": 0, "removed": 0, "reworded": 0, "moved_or_renumbered": 0, "unchanged": 6}

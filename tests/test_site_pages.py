@@ -93,9 +93,9 @@ def test_accessibility_statement_is_written_from_the_settings(real_site: Path) -
     settings = extra()
     a = settings["accessibility"]
     page = read_page(real_site / "accessibility" / "index.html")
-    assert (f"{settings['council']['name']} is committed to making its website accessible, "
-            "in accordance with the Public Sector Bodies (Websites and Mobile Applications) "
-            "(No. 2) Accessibility Regulations 2018.") in page.text
+    assert (f"{settings['council']['name']} wants its website to be accessible to everyone. "
+            "The accessibility regulations are the Public Sector Bodies (Websites and Mobile "
+            "Applications) (No. 2) Accessibility Regulations 2018.") in page.text
     assert f"This website is {a['compliance']} compliant" in page.text
     for item in a["non_accessible"]:
         assert " ".join(item.split()) in page.text

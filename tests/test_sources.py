@@ -43,9 +43,9 @@ def test_a_locator_is_any_words_and_may_be_left_out(code_dir: CodeDir) -> None:
     alpha, beta = version.sections[0].clauses
     html = [str(render_clause(Templates(), PageContext(code, version, "code/1.0/"), c))
             for c in (alpha, beta)]
-    assert "Wording as quoted in bullet 7 of the test report." in html[0]
-    assert ("The adopted text of this clause is not quoted in the test report; this wording is "
-            "written from its description.") in html[1]
+    assert "These are the adopted words, as bullet 7 of the test report quotes them." in html[0]
+    assert ("We do not have the adopted words of this clause: the test report does not quote "
+            "them. So these words are written from what it says about the clause.") in html[1]
 
 
 def test_a_document_with_a_date_is_named_with_it_unless_its_title_says_it(
@@ -65,7 +65,7 @@ def test_a_document_with_a_date_is_named_with_it_unless_its_title_says_it(
     version = code.version("1.0")
     html = str(render_clause(Templates(), PageContext(code, version, "code/1.0/"),
                              version.sections[0].clauses[0]))
-    assert "bullet 7 of the test report of 1 March 2020." in html
+    assert "bullet 7 of the test report of 1 March 2020 quotes them." in html
     page = str(render_guidance_page(Templates(), code.guidance.values(), code.versions,
                                     code.documents, "guidance/", lambda v: "in force"))
     assert ("Cited in page 4 of the test report of 1 March 2020 and the minutes of 2 March 2020."

@@ -47,7 +47,7 @@ def test_history_page_of_a_renumbered_clause_shows_both_numbers(site: Path) -> N
     assert "Renumbered: clause 2.3 in version 1.0 → clause 2.2 in version 2.0." in text
     # Full addresses to copy into a committee paper: each version's, and this lasting one.
     assert "Links: https://fixture.example.org/code/1.0/#clause-2.3 (by number) and " \
-           "https://fixture.example.org/code/1.0/#safety (by key" in text
+           "https://fixture.example.org/code/1.0/#safety (by name" in text
     assert "Its address, https://fixture.example.org/clause/safety/, never changes." in text
     assert "(a) [deleted: save] [inserted: keep] the messages; and" in text
     assert "Why: Keep, not only save, the messages." in text
@@ -134,18 +134,18 @@ def test_every_link_on_the_generated_pages_resolves(site: Path) -> None:
 
 def test_version_pages_list_every_version_and_what_changed(site: Path) -> None:
     v1, v2 = page(site, "code/1.0"), page(site, "code/2.0")
-    assert "Versions of this Code Version 2.0 (draft, not adopted) Version 1.0 (in force) " \
-           "(this page)" in v1.text
+    # One short block says the status, the other versions and what changed, once.
+    assert ("In force: version 1.0 was approved by the Fixture Committee on 1 January 2020. "
+            "Other versions: Version 2.0 (draft, not adopted). See what version 2.0 changes.") \
+        in v1.text
     assert "../2.0/" in hrefs(v1)
-    assert ("What version 2.0 (draft, not adopted) changes: 1 clause added, 1 removed, "
-            "3 reworded, 4 moved or renumbered.") in v1.text
-    assert "What changed since version 1.0: 1 clause added" in v2.text
+    assert "Other versions: Version 1.0 (in force). See what changed since version 1.0." in v2.text
     assert "../../changes/#changes-2.0" in hrefs(v1) and "../../changes/#changes-2.0" in hrefs(v2)
     short = page(site, "code")
     assert "1.0/" in hrefs(short) and "2.0/" in hrefs(short)
-    assert ("A newer draft exists. Version 2.0, prepared for the Fixture Committee on "
-            "1 June 2020, has not been adopted; version 1.0 remains in force. What it would "
-            "change: 1 clause added") in short.text
+    assert ("In force: version 1.0 was approved by the Fixture Committee on 1 January 2020. "
+            "Other versions: Version 2.0 (draft, not adopted). See what version 2.0 changes.") \
+        in short.text
     assert "../changes/#changes-2.0" in hrefs(short)
 
 
@@ -154,10 +154,12 @@ def test_each_clause_links_to_its_history_and_to_itself_in_other_versions(site: 
     assert hrefs(v1, "smc-clause__history") == [
         f"../../clause/{key}/" for key in
         ("scope", "tone", "no-criticism", "privacy", "separate", "safety")]
-    assert "Link to clause 2.3 · History of this clause · clause 2.2 in version 2.0 (draft, " \
-           "not adopted)" in v1.text
+    # Under "About this clause", after the citation.
+    assert "clause 2.3, https://fixture.example.org/code/1.0/#clause-2.3 Copy citation " \
+           "History of this clause · clause 2.2 in version 2.0 (draft, not adopted)" in v1.text
     assert "../2.0/#safety" in hrefs(v1)
-    assert "Link to clause 1.3 · History of this clause · removed in version 2.0" in v1.text
+    assert "clause 1.3, https://fixture.example.org/code/1.0/#clause-1.3 Copy citation " \
+           "History of this clause · removed in version 2.0" in v1.text
 
 
 def test_version_selector_list_marks_drafts_and_the_version_in_force(site: Path) -> None:

@@ -77,8 +77,8 @@ class ClausesPlugin(BasePlugin[ClausesOptions]):
     # The templates that lay out the Code's pages, its PDFs and the macros' parts; made once
     # per build from the package's templates and the site's own (`<custom_dir>/clauses/`).
     templates: Templates | None = None
+    council: str = ""  # extra.council.name, which each clause's citation names
     base: Path = Path()
-    council: str = ""
     # What the pages use of the data (guidance, abbreviations), checked once all are rendered.
     usage: SiteUsage = SiteUsage(Path())
 
@@ -160,7 +160,8 @@ class ClausesPlugin(BasePlugin[ClausesOptions]):
         code = self._loaded()
         if self.templates is None:
             raise PluginError("the clauses plugin's templates were not loaded (on_config)")
-        pages = generated_pages(code, self.downloads, config.site_url or "", self.templates)
+        pages = generated_pages(code, self.downloads, config.site_url or "", self.templates,
+                                self.council)
         self.generated = {page.src_uri: page for page in pages}
         for page in pages:
             files.append(File.generated(

@@ -172,6 +172,12 @@ def define_code_macros(env: MacroEnv, code: Code, page_path: Callable[[], str],
         raise Missing(f"version '{version_id}'", "is not a version in content/data/code.yaml",
                       "use one of: " + ", ".join(v.id for v in code.versions), version_id)
 
+    council = (env.conf.extra.get("council") or {}).get("name") or ""
+
+    def context(version: NumberedVersion) -> PageContext:
+        """Where a clause is shown: this page; its citation names the council and site."""
+        return PageContext(code, version, page_path(), env.conf.site_url or "", council)
+
     laid_out = template_macro(env, usage)
 
     @laid_out
@@ -201,7 +207,7 @@ def define_code_macros(env: MacroEnv, code: Code, page_path: Callable[[], str],
             raise Missing(f"clause '{key}'", f"is not a clause of version {numbered.id}."
                           f"{did_you_mean(key, (c.key for c in numbered.clauses()))}",
                           f"use the key of a clause in {numbered.file}", key)
-        return render_clause(templates, PageContext(code, numbered, page_path()), found)
+        return render_clause(templates, context(numbered), found)
 
     @laid_out
     def section(key: str, version: str | None = None) -> Markup:
@@ -212,7 +218,7 @@ def define_code_macros(env: MacroEnv, code: Code, page_path: Callable[[], str],
             raise Missing(f"section '{key}'", f"is not a section of version {numbered.id}."
                           f"{did_you_mean(key, (s.section.key for s in numbered.sections))}",
                           f"use the key of a section in {numbered.file}", key)
-        return render_section(templates, PageContext(code, numbered, page_path()), found)
+        return render_section(templates, context(numbered), found)
 
 
 def define_env(env: MacroEnv) -> None:

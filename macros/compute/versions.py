@@ -167,6 +167,7 @@ class VersionEntry(NamedTuple):
     label: str  # 'Version 2.0 (draft, not adopted)'
     href: str  # from the page showing the list
     here: bool  # the page showing the list is this version's own page
+    shown: bool  # the page shows this version (at its own path, or at the short path)
 
 
 class ChangeSummary(NamedTuple):
@@ -195,7 +196,8 @@ def version_list(code: Code, version: NumberedVersion | None, page: str) -> Vers
     entries = tuple(
         VersionEntry(version_label(code, other), urls.relative(page, urls.version_path(other.id)),
                      version is not None and other.id == version.id
-                     and page == urls.version_path(other.id))
+                     and page == urls.version_path(other.id),
+                     version is not None and other.id == version.id)
         for other in reversed(code.versions))
     if version is None:
         return VersionList(entries, None, None)
@@ -282,27 +284,3 @@ def worded_in(code: Code, version_id: str, key: str) -> str:
             break
         at -= 1
     return entries[at].placed.version.id
-
-
-class NewerDraft(NamedTuple):
-    """A draft newer than the version in force, as the short path mentions it."""
-
-    id: str
-    href: str
-    body: str  # the body it is prepared for
-    date: str  # the meeting, in words
-    in_force: str  # the id of the version in force
-    changes: ChangeSummary | None
-
-
-def newer_drafts(code: Code, page: str) -> tuple[NewerDraft, ...]:
-    """On the short path: each draft newer than the version in force, and what it would change."""
-    current = code.current
-    if current is None:
-        return ()
-    newer = code.versions[code.versions.index(current) + 1:]
-    return tuple(
-        NewerDraft(draft.id, urls.relative(page, urls.version_path(draft.id)), draft.version.body,
-                   long_date(draft.version.status_date), current.id,
-                   change_summary(code, draft, page))
-        for draft in newer if draft.version.status is Status.draft)

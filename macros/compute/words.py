@@ -63,13 +63,15 @@ def site_words(code: Code | None, document: str = DEFAULT_DOCUMENT, council: str
     """The words of a site whose document is called `document`, for its data `code`."""
     consultation = code is not None and code.consultation is not None
     reconstructed = bool(_sources(code, ProvenanceKind.reconstructed))
-    answers = " and the consultation comments it answers" if consultation else ""
+    answers = ", and the members\u2019 comments it answers" if consultation else ""
     return Words(
         document, council, consultation, reconstructed,
         in_force=f"The {document} in force",
         comments_title=f"Members' comments on the {document} and the responses",
-        changes_intro=(f"Every change between versions of the {document}, computed from the "
-                       f"{document}\u2019s data: clauses added, removed, reworded, moved or "
-                       f"renumbered, with the reason for each{answers}."),
+        changes_intro=(f"This page lists every change between one version of the {document} and "
+                       "the next. It shows the clauses that were added, taken out, reworded or "
+                       "moved. It also shows the ones that were renumbered: they have a new "
+                       "number because clauses before them came or went. Each change gives its "
+                       f"reason{answers}."),
         wording_sources=_wording_sources(code),
     )

@@ -17,6 +17,7 @@ from typing import NamedTuple
 from markupsafe import Markup
 
 from macros.compute import guidance, urls
+from macros.compute.citation import clause_citation
 from macros.compute.code import Code
 from macros.compute.consultation import ClauseComments, clause_comments
 from macros.compute.documents import named
@@ -25,12 +26,10 @@ from macros.compute.guidance import GuidanceNote
 from macros.compute.numbering import NumberedClause, NumberedItem, NumberedSection, NumberedVersion
 from macros.compute.versions import (
     ClauseVersions,
-    NewerDraft,
     Replacement,
     VersionList,
     VersionStatus,
     clause_versions,
-    newer_drafts,
     replaced_by,
     version_list,
     version_status,
@@ -51,6 +50,7 @@ class PageContext:
     version: NumberedVersion
     page: str  # site path of the page being rendered, e.g. "code/1.0/"
     site_url: str = ""  # the site's public address, for full addresses (the PDF prints them)
+    council: str = ""  # the council that publishes the Code, as a citation names it
 
     def link(self, anchor: str) -> str:
         """Link to an anchor of this version, from this page."""
@@ -191,6 +191,13 @@ class ClauseView:
         return self._ctx.online(self.anchor)
 
     @cached_property
+    def citation(self) -> str:
+        """The clause cited in one line: council, Code, version, number, lasting address."""
+        ctx = self._ctx
+        return clause_citation(ctx.council, ctx.code.title, ctx.version, self.number,
+                               self.anchor, ctx.site_url)
+
+    @cached_property
     def bookmark(self) -> str:
         """Its number and first words, for the PDF's outline."""
         targets = self._ctx.version.targets
@@ -244,11 +251,10 @@ class VersionView(NamedTuple):
 
 
 class CurrentView(NamedTuple):
-    """What the short path says before the version in force (`current.html.jinja`)."""
+    """What the short path adds to the version in force's page (`current.html.jinja`)."""
 
     id: str
     href: str  # the version's own page, from the short path
-    newer_drafts: tuple[NewerDraft, ...]
 
 
 def sections(ctx: PageContext) -> tuple[SectionView, ...]:
@@ -257,9 +263,12 @@ def sections(ctx: PageContext) -> tuple[SectionView, ...]:
 
 
 def version_view(code: Code, version: NumberedVersion, page: str,
-                 downloads: Sequence[Download] = ()) -> VersionView:
-    """What `version.html.jinja` receives for a version's page at `page`."""
-    ctx = PageContext(code, version, page)
+                 downloads: Sequence[Download] = (), site_url: str = "",
+                 council: str = "") -> VersionView:
+    """What `version.html.jinja` receives for a version's page at `page`.
+
+    `site_url` and `council` complete each clause's citation."""
+    ctx = PageContext(code, version, page, site_url, council)
     return VersionView(version.id, version_status(code, version),
                        version_list(code, version, page), download_list(tuple(downloads), page),
                        sections(ctx),
@@ -282,22 +291,26 @@ def render_section(templates: Templates, ctx: PageContext, section: NumberedSect
 
 
 def render_version(templates: Templates, code: Code, version: NumberedVersion, page: str,
-                   downloads: Sequence[Download] = ()) -> Markup:
+                   downloads: Sequence[Download] = (), site_url: str = "",
+                   council: str = "") -> Markup:
     """The whole body of a version page, as one block of HTML.
 
-    `downloads` are the version's files, offered after its status.
+    `downloads` are the version's files, offered after its status; `site_url` and
+    `council` complete each clause's citation.
     """
     return templates.render("version.html.jinja",
-                            version=version_view(code, version, page, downloads))
+                            version=version_view(code, version, page, downloads, site_url,
+                                                 council))
 
 
 def render_current(templates: Templates, code: Code, page: str,
-                   downloads: Sequence[Download] = ()) -> Markup:
+                   downloads: Sequence[Download] = (), site_url: str = "",
+                   council: str = "") -> Markup:
     """The short path: says which version is in force and that links should use its own path."""
     current = code.current
     if current is None:
         raise ValueError("no version is in force, so the short path has nothing to show")
-    intro = CurrentView(current.id, urls.relative(page, urls.version_path(current.id)),
-                        newer_drafts(code, page))
+    intro = CurrentView(current.id, urls.relative(page, urls.version_path(current.id)))
     return templates.render("current.html.jinja", current=intro,
-                            version=version_view(code, current, page, downloads))
+                            version=version_view(code, current, page, downloads, site_url,
+                                                 council))

@@ -17,6 +17,7 @@ from markupsafe import Markup
 
 from macros.compute import urls
 from macros.compute.changelog import ClauseChange, ClauseHistory, HistoryEntry
+from macros.compute.citation import clause_citation
 from macros.compute.code import Code
 from macros.compute.consultation import ClauseComments, clause_comments
 from macros.compute.versions import version_label
@@ -57,6 +58,7 @@ class Entry(NamedTuple):
     unchanged_from: str | None  # the version before, when it is unchanged from it
     unchanged: bool  # unchanged from the version before, though a reason was not needed
     comments: tuple[ClauseComments, ...]  # round by round, comments about it or it answers
+    citation: str  # the clause in that version, cited in one line
 
 
 class Removal(NamedTuple):
@@ -89,7 +91,7 @@ def _change(code: Code, change: ClauseChange, page: str) -> Change:
 
 
 def _entry(templates: Templates, code: Code, entry: HistoryEntry, page: str,
-           site_url: str) -> Entry:
+           site_url: str, council: str) -> Entry:
     placed = entry.placed
     vid = placed.version.id
     path = urls.version_path(vid)
@@ -109,14 +111,17 @@ def _entry(templates: Templates, code: Code, entry: HistoryEntry, page: str,
                  Link(urls.relative(page, by_number), _shown(site_url, by_number)),
                  Link(urls.relative(page, by_key), _shown(site_url, by_key)),
                  wording(templates, placed, page), change, unchanged_from, unchanged,
-                 clause_comments(code.consultation, vid, placed.clause.key, page))
+                 clause_comments(code.consultation, vid, placed.clause.key, page),
+                 clause_citation(council, code.title, placed.version, placed.number,
+                                 placed.clause.target.anchor, site_url))
 
 
 def render_history(templates: Templates, code: Code, key: str, page: str,
-                   site_url: str = "") -> Markup:
+                   site_url: str = "", council: str = "") -> Markup:
     """The whole body of the history page of the clause `key`.
 
-    With `site_url`, the versioned links are printed as full addresses to copy.
+    With `site_url`, the versioned links are printed as full addresses to copy; `council`
+    names the publisher in each version's citation.
     """
     history = code.changelog.histories[key]
     removal = None
@@ -126,5 +131,6 @@ def render_history(templates: Templates, code: Code, key: str, page: str,
                           reason(code, history.removal, page))
     return templates.render(
         "history.html.jinja", key=key, address=_shown(site_url, urls.history_path(key)),
-        entries=[_entry(templates, code, e, page, site_url) for e in history.entries],
+        entries=[_entry(templates, code, e, page, site_url, council)
+                 for e in history.entries],
         removal=removal)

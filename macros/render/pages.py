@@ -65,10 +65,12 @@ def version_title(code: Code, version_id: str) -> str:
 
 
 def generated_pages(code: Code, downloads: Mapping[str, tuple[Download, ...]],
-                    site_url: str, templates: Templates) -> list[GeneratedPage]:
+                    site_url: str, templates: Templates,
+                    council: str = "") -> list[GeneratedPage]:
     """Every page the Code adds; each body is written for its own path (links are relative).
 
-    `templates` lay the pages out (made once per build)."""
+    `templates` lay the pages out (made once per build); `council` names the publisher in
+    each clause's citation."""
     pages: list[GeneratedPage] = []
 
     def add(src_uri: str, title: str, write: Callable[[str], str], *, searchable: bool = True,
@@ -78,13 +80,15 @@ def generated_pages(code: Code, downloads: Mapping[str, tuple[Download, ...]],
     # Search ranks the Code's own clauses above pages that quote them, the version in force first.
     for v in code.versions:
         add(f"{urls.version_path(v.id)}index.md", version_title(code, v.id),
-            functools.partial(_version_body, templates, code, v, downloads.get(v.id, ())),
+            functools.partial(_version_body, templates, code, v, downloads.get(v.id, ()),
+                              site_url, council),
             search_boost=3 if v is code.current else 2)
     if code.current:
         # The version in force is also at its own path; search offers that one only.
         current = code.current
         add(f"{urls.current_path()}index.md", f"{code.title}: the version in force",
-            lambda path: render_current(templates, code, path, downloads.get(current.id, ())),
+            lambda path: render_current(templates, code, path, downloads.get(current.id, ()),
+                                        site_url, council),
             searchable=False)
     if code.guidance:
         add(f"{urls.GUIDANCE_PATH}index.md", "Further guidance",
@@ -101,15 +105,17 @@ def generated_pages(code: Code, downloads: Mapping[str, tuple[Download, ...]],
     # and not in search, which offers the clause itself in each version instead.
     for key, history in code.changelog.histories.items():
         add(f"{urls.history_path(key)}index.md", history_title(history),
-            functools.partial(_history_body, templates, code, key, site_url),
+            functools.partial(_history_body, templates, code, key, site_url, council),
             in_nav=False, searchable=False)
     return pages
 
 
 def _version_body(templates: Templates, code: Code, version: NumberedVersion,
-                  downloads: tuple[Download, ...], path: str) -> str:
-    return render_version(templates, code, version, path, downloads)
+                  downloads: tuple[Download, ...], site_url: str, council: str,
+                  path: str) -> str:
+    return render_version(templates, code, version, path, downloads, site_url, council)
 
 
-def _history_body(templates: Templates, code: Code, key: str, site_url: str, path: str) -> str:
-    return render_history(templates, code, key, path, site_url)
+def _history_body(templates: Templates, code: Code, key: str, site_url: str, council: str,
+                  path: str) -> str:
+    return render_history(templates, code, key, path, site_url, council)

@@ -152,8 +152,10 @@ def test_without_javascript_the_versions_and_same_clause_are_plain_links(
     versions = page.get_by_role("navigation", name="Versions of the Code")
     assert versions.get_by_role("link", name="Version 2.0 (draft, not adopted)",
                                  exact=True).count() == 1
+    page.locator("div#safety").get_by_text("About this clause").click()
     page.get_by_role("link", name="clause 2.2 in version 2.0 (draft, not adopted)").click()
     page.wait_for_url(origin + "code/2.0/#safety")
+    page.locator("div#separate").get_by_text("About this clause").click()
     page.locator("div#separate").get_by_role("link", name="History of this clause").click()
     page.wait_for_url(origin + "clause/separate/")
     assert page.get_by_role("heading", name="Version 1.0 (in force): clause 2.2").count() == 1
