@@ -19,13 +19,14 @@ from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from macros.adapters.material import with_version_selector
 from macros.adapters.preview import Builder, data_paths, keep_last_good_site
+from macros.adapters.preview_pages import PageReuse, with_reused_template
 from macros.adapters.theme_html import fix_theme_html
 from macros.adapters.theme_text import nav_titles, page_titles
 from macros.adapters.version_site import (
@@ -86,6 +87,17 @@ class ClausesPlugin(BasePlugin[ClausesConfig]):
     templates: Templates | None = None
     base: Path = Path()
 
+    def __init__(self) -> None:
+        super().__init__()
+        # While serving, the plugin lives from one rebuild to the next (MkDocs keeps a plugin
+        # that has `on_startup`) and keeps the pages of the last build to reuse.
+        self.reuse = PageReuse()
+        self.serving = False
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """Note whether the site is being served (pages are then reused between rebuilds)."""
+        self.serving = command == "serve"
+
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Load and check the Code, make its downloads and add its versions to the nav."""
         base = self.base = Path(config.config_file_path).parent
@@ -141,14 +153,18 @@ class ClausesPlugin(BasePlugin[ClausesConfig]):
         generated = self.generated.get(page.file.src_uri)
         if generated is None:
             return markdown
+        # The content is one block of HTML, which Markdown would keep as it is: it is laid out
+        # here and handed over in `on_page_content`, and Markdown reads an empty page.
         with template_errors(self.base, PluginError):
-            return generated.body()
+            self._contents[page.file.src_uri] = generated.html()
+        return ""
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig,
                         files: Files) -> str:
         """The page's HTML with the glossary's abbreviations explained; its titles escaped
         for the theme, which prints them as they are (see theme_text.py)."""
         page_titles(page)
+        html = self._contents.pop(page.file.src_uri, html)
         if self.abbreviations is None:
             return html
         return self.abbreviations.apply(html)  # generated HTML, which Markdown's abbr skips
@@ -165,6 +181,8 @@ class ClausesPlugin(BasePlugin[ClausesConfig]):
             raise PluginError("the clauses plugin's templates were not loaded (on_config)")
         pages = generated_pages(code, self.downloads, config.site_url or "", self.templates)
         self.generated = {page.src_uri: page for page in pages}
+        self._contents: dict[str, str] = {}
+        self.reuse.start(self.serving, versions_file(code)[1])
         for page in pages:
             files.append(File.generated(
                 config, page.src_uri, content=page.front_matter,
@@ -183,6 +201,7 @@ class ClausesPlugin(BasePlugin[ClausesConfig]):
     def on_post_build(self, config: MkDocsConfig) -> None:
         """Fix the search index for the versions, then check the built site's URLs."""
         gc.set_threshold(*_USUAL_THRESHOLD)
+        self.reuse.finish(len(self.generated))
         site = Path(config.site_dir)
         search_index_for_versions(self._loaded(), site)
         if self.config.url_record:
@@ -200,7 +219,21 @@ class ClausesPlugin(BasePlugin[ClausesConfig]):
                files: Files) -> jinja2.Environment:
         """Give the theme's templates the `version_selector` filter (overrides/main.html)."""
         env.filters["version_selector"] = self._version_selector
-        return env
+        return with_reused_template(env)
+
+    @event_priority(50)  # before the search plugin indexes the page
+    def _context_before_search(self, context: dict[str, object], page: Page,
+                               config: MkDocsConfig, nav: Navigation) -> None:
+        if page.file.src_uri in self.generated:
+            self.reuse.before_search(page, config, nav)
+
+    @event_priority(-100)  # after it
+    def _context_after_search(self, context: dict[str, object], page: Page,
+                              config: MkDocsConfig, nav: Navigation) -> None:
+        if page.file.src_uri in self.generated:
+            self.reuse.after_search(page, config)
+
+    on_page_context = CombinedEvent(_context_before_search, _context_after_search)
 
     def _version_selector(self, settings: str, page: object) -> Markup:
         """The theme's settings for `page` (its `config` block), see overrides/main.html."""
@@ -211,8 +244,9 @@ class ClausesPlugin(BasePlugin[ClausesConfig]):
         return Markup(with_version_selector(settings, self.code, url))  # noqa: S704
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
-        """The page's HTML with the theme's invalid attributes removed."""
-        return fix_theme_html(output)
+        """The page's HTML with the theme's invalid attributes removed (or, in a preview, as the
+        last build wrote it, when nothing it shows has changed)."""
+        return self.reuse.written(page, fix_theme_html(output))
 
     def on_post_template(self, output_content: str, template_name: str,
                          config: MkDocsConfig) -> str:
