@@ -48,7 +48,12 @@ from macros.load.glossary import Glossary, load_glossary
 from macros.load.settings import Locate, Settings, SettingsError, read_settings
 from macros.model.problems import CodeDataError, Problem
 from macros.render.abbreviations import Abbreviations
-from macros.render.environment import Templates, site_templates, template_problem
+from macros.render.environment import (
+    Templates,
+    keep_compiled,
+    site_templates,
+    template_problem,
+)
 from macros.render.pages import GeneratedPage, generated_pages
 from macros.render.print_running import RUNNING_CSS_PATH, running_css
 
@@ -141,8 +146,10 @@ class ClausesPlugin(BasePlugin[ClausesConfig]):
         """`serve` also rebuilds when the Code's data, the glossary or the URL record changes,
         and a rebuild that finds a problem in them keeps the last good site served."""
         extra = [self.config.glossary, *filter(None, [self.config.url_record])]
+        # A folder that is not there cannot be watched (the default glossary's, say).
         for path, recursive in data_paths(self.base / self.config.manifest,
-                                          [self.base / name for name in extra]):
+                                          [self.base / name for name in extra
+                                           if (self.base / name).parent.is_dir()]):
             server.watch(str(path), recursive=recursive)
         server.builder = keep_last_good_site(server.builder, Path(config.site_dir))
         return server
@@ -164,10 +171,14 @@ class ClausesPlugin(BasePlugin[ClausesConfig]):
         """The page's HTML with the glossary's abbreviations explained; its titles escaped
         for the theme, which prints them as they are (see theme_text.py)."""
         page_titles(page)
+        generated = page.file.src_uri in self._contents
         html = self._contents.pop(page.file.src_uri, html)
-        if self.abbreviations is None:
-            return html
-        return self.abbreviations.apply(html)  # generated HTML, which Markdown's abbr skips
+        if self.abbreviations is not None:
+            html = self.abbreviations.apply(html)  # generated HTML, which Markdown's abbr skips
+        if generated:
+            page.content = html
+            self.reuse.content(page, config)
+        return html
 
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         """The navigation with its sections' and links' titles escaped for the theme."""
@@ -182,7 +193,7 @@ class ClausesPlugin(BasePlugin[ClausesConfig]):
         pages = generated_pages(code, self.downloads, config.site_url or "", self.templates)
         self.generated = {page.src_uri: page for page in pages}
         self._contents: dict[str, str] = {}
-        self.reuse.start(self.serving, versions_file(code)[1])
+        self.reuse.start(self.serving, config, versions_file(code)[1])
         for page in pages:
             files.append(File.generated(
                 config, page.src_uri, content=page.front_matter,
@@ -215,17 +226,20 @@ class ClausesPlugin(BasePlugin[ClausesConfig]):
         """A failed build (a preview goes on serving) collects garbage as usual again."""
         gc.set_threshold(*_USUAL_THRESHOLD)
 
+    @event_priority(-100)  # after other plugins have set the environment up
     def on_env(self, env: jinja2.Environment, config: MkDocsConfig,
                files: Files) -> jinja2.Environment:
-        """Give the theme's templates the `version_selector` filter (overrides/main.html)."""
+        """Give the theme's templates the `version_selector` filter (overrides/main.html), and
+        keep them compiled between builds, with the Code's templates."""
         env.filters["version_selector"] = self._version_selector
+        keep_compiled(env, self.base / self.config.template_cache)
         return with_reused_template(env)
 
     @event_priority(50)  # before the search plugin indexes the page
     def _context_before_search(self, context: dict[str, object], page: Page,
                                config: MkDocsConfig, nav: Navigation) -> None:
         if page.file.src_uri in self.generated:
-            self.reuse.before_search(page, config, nav)
+            self.reuse.before_search(page, config)
 
     @event_priority(-100)  # after it
     def _context_after_search(self, context: dict[str, object], page: Page,

@@ -13,6 +13,7 @@ the same files as a build).
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 from importlib import metadata
@@ -21,7 +22,6 @@ from typing import Any
 
 import jinja2
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from macros.render.page_reuse import Kept, PageStore, page_digest, site_digest
@@ -63,16 +63,21 @@ def _settings_files(path: Path) -> list[bytes]:
 _INHERIT = re.compile(rb"^INHERIT:[ \t]*(\S[^#\n]*)", re.MULTILINE)
 
 
+def _files_in(folder: Path) -> list[str]:
+    """Each file in `folder`, with its size and time."""
+    parts = []
+    for path in sorted(folder.rglob("*")) if folder.is_dir() else ():
+        if path.is_file():
+            stat = path.stat()
+            parts.append(f"{path}\t{stat.st_size}\t{stat.st_mtime_ns}")
+    return parts
+
+
 def _theme_files(config: MkDocsConfig) -> list[str]:
-    """Each file of the site's theme overrides, with its size and time; the theme's version."""
+    """The theme's version, and each file of the site's overrides."""
     parts = [f"{name} {metadata.version(name)}" for name in ("mkdocs", "mkdocs-material")]
     custom = config.theme.custom_dir
-    if custom:
-        for path in sorted(Path(custom).rglob("*")):
-            if path.is_file():
-                stat = path.stat()
-                parts.append(f"{path}\t{stat.st_size}\t{stat.st_mtime_ns}")
-    return parts
+    return parts + (_files_in(Path(custom)) if custom else [])
 
 
 class PageReuse:
@@ -81,45 +86,50 @@ class PageReuse:
     def __init__(self) -> None:
         self.store = PageStore()
         self.enabled = False  # only while serving
-        self._site: str | None = None
-        self._extra: tuple[str, ...] = ()
+        self._site = ""
         self._reused: dict[str, Kept] = {}
         self._digests: dict[str, str] = {}
         self._search_from: dict[str, int] = {}
         self._search: dict[str, tuple[Any, ...]] = {}
         self._count = 0
 
-    def start(self, serving: bool, *shared: str) -> None:
+    def start(self, serving: bool, config: MkDocsConfig, *shared: str) -> None:
         """A build begins; `shared`: what else every page shows (the versions' list)."""
         self.enabled = serving
         self.store.start()
-        self._site, self._extra = None, shared
         self._reused, self._digests, self._search_from, self._search = {}, {}, {}, {}
         self._count = 0
+        if serving:
+            self._site = site_digest([
+                *_settings_files(Path(config.config_file_path or "")), str(config.site_url),
+                *shared, json.dumps(config.nav, sort_keys=True, default=str),
+                *_files_in(Path(config.docs_dir)), *_theme_files(config)])
 
-    def _site_digest(self, config: MkDocsConfig, nav: Navigation) -> str:
-        if self._site is None:
-            settings = _settings_files(Path(config.config_file_path or ""))
-            self._site = site_digest([*settings, str(config.site_url), *self._extra,
-                                      *_nav_parts(nav.items), *_theme_files(config)])
-        return self._site
-
-    def before_search(self, page: Page, config: MkDocsConfig, nav: Navigation) -> None:
-        """Before the page is indexed for search: reuse it if nothing it shows has changed."""
+    def content(self, page: Page, config: MkDocsConfig) -> None:
+        """Once the page's content is laid out: reuse the page if nothing it shows changed."""
         if not self.enabled or page.content is None:
             return
         uri = page.file.src_uri
-        digest = page_digest(self._site_digest(config, nav), uri, page.meta, page.content)
+        digest = page_digest(self._site, uri, page.meta, page.content)
         self._digests[uri] = digest
         kept = self.store.get(uri, digest)
-        entries = _search_entries(config)
         if kept is not None:
             self._reused[uri] = kept
             meta = {**page.meta, "template": REUSED_TEMPLATE}
-            if entries is not None:  # its entries are added after the search plugin's turn
+            if self._searched(page) and _search_entries(config) is not None:
+                # its entries are added after the search plugin's turn
                 meta["search"] = {"exclude": True}
             page.meta = meta
-        elif entries is not None:
+
+    @staticmethod
+    def _searched(page: Page) -> bool:
+        return not (page.meta.get("search") or {}).get("exclude")
+
+    def before_search(self, page: Page, config: MkDocsConfig) -> None:
+        """Before a page laid out anew is indexed for search: where its entries will start."""
+        uri = page.file.src_uri
+        entries = _search_entries(config)
+        if uri in self._digests and uri not in self._reused and entries is not None:
             self._search_from[uri] = len(entries)
 
     def after_search(self, page: Page, config: MkDocsConfig) -> None:

@@ -33,13 +33,17 @@ from importlib import metadata
 from pathlib import Path
 
 import measure
+import preview
 import sites
 import synth
 from measure import Build, build, median
 from sites import ROOT
 
 TARGET_FLOOR = 1.35  # real build / floor build, for the real site and the synthetic one
-TARGET_GROWTH = 1.5  # time per clause at 5,000 clauses / at 500
+TARGET_GROWTH = 1.0  # time per clause at 5,000 clauses / at 500
+TARGET_SCALE = (5000, 10, 60.0, 600.0)  # clauses, versions: at most CPU seconds, peak MiB
+TARGET_PREVIEW_REAL = 1.0  # seconds from saving a clause to the served page showing it
+TARGET_PREVIEW_SYNTHETIC = 2.0  # the same for the synthetic Code of --preview-synthetic
 TARGET_WEIGHT = 1.10  # version page bytes / stock Material page with the same content
 PACKAGES = ("mkdocs", "mkdocs-material", "pymdown-extensions", "mkdocs-macros-plugin",
             "Markdown", "Jinja2", "PyYAML", "pydantic", "weasyprint", "playwright")
@@ -57,6 +61,7 @@ class Results:
     synthetic: list[dict] = field(default_factory=list)
     weights: list[dict] = field(default_factory=list)
     pdf: list[dict] = field(default_factory=list)
+    previews: list[preview.PreviewRun] = field(default_factory=list)
     imports: dict[str, float] = field(default_factory=dict)
     targets: list[tuple[str, bool, str]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
@@ -232,6 +237,48 @@ def synthetic(work: Path, sizes: list[int], versions: list[int], pdf: bool, res:
                 f"({v} versions, CPU time)", ratio <= TARGET_GROWTH,
                 f"{large['ms_per_clause']:.2f} / {small['ms_per_clause']:.2f} ms = {ratio:.3f}x "
                 f"(wall clock {wall:.2f}x)"))
+            memory = large["peak_mib"] / small["peak_mib"]
+            output = large["output_bytes"] / small["output_bytes"]
+            res.targets.append((
+                f"peak memory grows no faster than the output from 500 to 5,000 clauses "
+                f"({v} versions)", memory <= output,
+                f"{large['peak_mib']:.0f} / {small['peak_mib']:.0f} MiB = {memory:.2f}x, "
+                f"output {large['output_bytes'] / 1e6:.0f} / "
+                f"{small['output_bytes'] / 1e6:.0f} MB = {output:.2f}x"))
+    n, v, most_cpu, most_mib = TARGET_SCALE
+    if (n, v) in by:
+        row = by[(n, v)]
+        res.targets.append((
+            f"synthetic {n:,} clauses x {v} versions build in <= {most_cpu:.0f} s CPU and "
+            f"<= {most_mib:.0f} MiB peak", row["cpu"] <= most_cpu and row["peak_mib"] <= most_mib,
+            f"{row['cpu']:.1f} s CPU ({row['seconds']:.1f} s wall), {row['peak_mib']:.0f} MiB"))
+
+
+# --- preview latency ------------------------------------------------------------------------
+
+def preview_latency(work: Path, edits: int, spec: str, res: Results) -> None:
+    """`./site-build.sh serve`: from saving an edit to one clause to the page showing it."""
+    say("== Preview: saving an edit to one clause, until the served page shows it")
+    root, config, version_file = preview.real_copy(work)
+    page = f"code/{version_file.stem}/"
+    runs = [(preview.measure("real site", root, config, version_file, page, edits, work),
+             TARGET_PREVIEW_REAL)]
+    if spec:
+        n, v = (int(x) for x in spec.split("x"))
+        root, config, version_file, last = preview.synthetic_copy(work, n, v)
+        runs.append((preview.measure(f"synthetic {n:,} clauses x {v} versions", root, config,
+                                     version_file, f"code/{last}/", edits, work),
+                     TARGET_PREVIEW_SYNTHETIC))
+    for run, target in runs:
+        res.previews.append(run)
+        wall, cpu = median(run.walls), median(run.cpus)
+        say(f"  {run.site}: median {wall:.2f} s wall, {cpu:.2f} s server CPU "
+            f"({len(run.walls)} edits)")
+        res.targets.append((
+            f"preview of the {run.site}: an edited clause shown <= {target:.1f} s after the save "
+            f"(median of {len(run.walls)} edits, wall clock)", wall <= target,
+            f"{wall:.2f} s (range {min(run.walls):.2f}-{max(run.walls):.2f} s; server CPU "
+            f"{cpu:.2f} s)"))
 
 
 def pdf_cost(work: Path, sizes: list[int], res: Results) -> None:
@@ -402,6 +449,22 @@ def report(res: Results, path: Path | None, argv: list[str]) -> None:
                   "| --- | --- | --- | --- | --- | --- |"]
         lines += [f"| {p['code']} | {p['version']} | {p['clauses']:,} | {p['cpu']:.2f} | "
                   f"{p['seconds']:.2f} | {kb(p['bytes'])} |" for p in res.pdf]
+    if res.previews:
+        lines += [
+            "", "## Preview: from saving an edit to seeing it", "",
+            "`./site-build.sh serve` of a copy of the site; each save puts a new word in one "
+            "clause of the last version (a draft), and the version page is fetched every 20 ms "
+            "until it shows the word. The first save is not counted. Wall is from the save to "
+            "the page showing it; CPU is what the server used meanwhile.", "",
+            "| site | page | edits | median wall s | min-max wall s | median server CPU s | "
+            "first save s | start to first page s |",
+            "| --- | --- | --- | --- | --- | --- | --- | --- |",
+        ]
+        for p in res.previews:
+            lines.append(
+                f"| {p.site} | /{p.page} | {len(p.walls)} | {median(p.walls):.2f} | "
+                f"{min(p.walls):.2f}-{max(p.walls):.2f} | {median(p.cpus):.2f} | "
+                f"{p.warmup:.2f} | {p.first_build:.1f} |")
     if res.weights:
         lines += [
             "", "## Bytes to open a version page", "",
@@ -496,7 +559,13 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--quick", action="store_true",
                         help="a short trial: 3 builds each, 50 and 500 clauses, 2 and 5 versions")
     parser.add_argument("--skip", default="", help="comma-separated parts to leave out: "
-                        "floor (the synthetic one), weight, synthetic, pdf")
+                        "real (the real site against its floor, and with it weight), floor "
+                        "(the synthetic one), weight, synthetic, pdf, preview")
+    parser.add_argument("--preview-edits", type=int, default=5,
+                        help="edits timed in each preview (default 5; one more is not counted)")
+    parser.add_argument("--preview-synthetic", default="1000x5", metavar="NxV",
+                        help="the synthetic Code whose preview is timed (default 1000x5; "
+                        "empty for none)")
     parser.add_argument("--floor-synthetic", default="500x2", metavar="NxV",
                         help="also compare this synthetic Code with its floor (default 500x2)")
     parser.add_argument("--pdf-max", type=int, default=500,
@@ -523,9 +592,12 @@ def main(argv: list[str]) -> int:
     compileall.compile_dir(ROOT / "macros", quiet=1)
     sizes = [int(x) for x in args.sizes.split(",")]
     try:
-        capture, real_site = real_and_floor(work, args.reps, res)
-        if "weight" not in skip:
-            page_weight(work, capture, real_site, res)
+        if "real" not in skip:
+            capture, real_site = real_and_floor(work, args.reps, res)
+            if "weight" not in skip:
+                page_weight(work, capture, real_site, res)
+        if "preview" not in skip:
+            preview_latency(work, args.preview_edits, args.preview_synthetic, res)
         if "floor" not in skip and args.floor_synthetic:
             n, v = (int(x) for x in args.floor_synthetic.split("x"))
             synthetic_floor(work, n, v, max(args.small_reps, 5), res)
