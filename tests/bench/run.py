@@ -31,7 +31,9 @@ import time
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
+from urllib.parse import urlsplit
 
+import lighthouse
 import measure
 import preview
 import sites
@@ -44,6 +46,9 @@ TARGET_GROWTH = 1.0  # time per clause at 5,000 clauses / at 500
 TARGET_SCALE = (5000, 10, 60.0, 600.0)  # clauses, versions: at most CPU seconds, peak MiB
 TARGET_PREVIEW_REAL = 1.0  # seconds from saving a clause to the served page showing it
 TARGET_PREVIEW_SYNTHETIC = 2.0  # the same for the synthetic Code of --preview-synthetic
+# Lighthouse (mobile) scores: performance for the synthetic Codes' version pages by size;
+# every other category, and every category of the real pages, 100.
+TARGET_LIGHTHOUSE = {500: 95, 1000: 90}
 TARGET_WEIGHT = 1.10  # version page bytes / stock Material page with the same content
 PACKAGES = ("mkdocs", "mkdocs-material", "pymdown-extensions", "mkdocs-macros-plugin",
             "Markdown", "Jinja2", "PyYAML", "pydantic", "weasyprint", "playwright")
@@ -62,6 +67,7 @@ class Results:
     weights: list[dict] = field(default_factory=list)
     pdf: list[dict] = field(default_factory=list)
     previews: list[preview.PreviewRun] = field(default_factory=list)
+    lighthouse: list[tuple[str, lighthouse.Score]] = field(default_factory=list)
     imports: dict[str, float] = field(default_factory=dict)
     targets: list[tuple[str, bool, str]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
@@ -91,6 +97,11 @@ def machine() -> dict[str, str]:
                                           text=True, timeout=30).stdout.strip()
     except (OSError, subprocess.SubprocessError):
         info["chromium"] = "not found"
+    try:
+        lock = json.loads((ROOT / "package-lock.json").read_text(encoding="utf-8"))
+        info["lighthouse"] = lock["packages"]["node_modules/lighthouse"]["version"]
+    except (OSError, KeyError, ValueError):
+        info["lighthouse"] = "not installed"
     try:
         commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT,
                                 capture_output=True, text=True).stdout.strip()
@@ -252,6 +263,47 @@ def synthetic(work: Path, sizes: list[int], versions: list[int], pdf: bool, res:
             f"synthetic {n:,} clauses x {v} versions build in <= {most_cpu:.0f} s CPU and "
             f"<= {most_mib:.0f} MiB peak", row["cpu"] <= most_cpu and row["peak_mib"] <= most_mib,
             f"{row['cpu']:.1f} s CPU ({row['seconds']:.1f} s wall), {row['peak_mib']:.0f} MiB"))
+
+
+# --- Lighthouse -----------------------------------------------------------------------------
+
+def lighthouse_scores(work: Path, real_site: Path | None, sizes: list[int], res: Results) -> None:
+    """Lighthouse on the real site's pages and on the synthetic Codes' version pages."""
+    say("== Lighthouse (mobile), pages served with gzip and cache headers")
+    why = lighthouse.available()
+    if why:
+        res.notes.append(f"Lighthouse was not run: {why}.")
+        say(f"  not run: {why}")
+        return
+    mount = urlsplit(sites.load_config().get("site_url") or "/").path
+    if real_site is None:
+        real_site = work / "lighthouse-real"
+        build(ROOT / "mkdocs.yml", real_site)
+    histories = sorted(p.parent.name for p in (real_site / "clause").glob("*/index.html"))
+    sets = [("real site", real_site, ["code/1.0/", "changes/",
+                                      *(f"clause/{k}/" for k in histories[:1])], None)]
+    for n in sizes:
+        folder = work / f"lighthouse-{n}"
+        synth.write_code(folder / "data", n, 2, ROOT / "content" / "data" / "guidance.yaml")
+        build(sites.synthetic_config(folder, pdf=False), folder / "site")
+        sets.append((f"synthetic {n:,} clauses", folder / "site", ["code/1.0/"], n))
+    for name, site, pages, size in sets:
+        with lighthouse.HostServer(site, mount) as host:
+            for page in pages:
+                score = lighthouse.run(host.base + page, page, work / "lighthouse" /
+                                       name.replace(" ", "-").replace(",", ""))
+                score.html_kb = (site / page / "index.html").stat().st_size / 1024
+                res.lighthouse.append((name, score))
+                say(f"  {name} /{page}: " + ", ".join(f"{k} {v:.0f}" for k, v in
+                                                    score.scores.items()))
+                least = dict.fromkeys(lighthouse.CATEGORIES, 100)
+                if size is not None:
+                    least["performance"] = TARGET_LIGHTHOUSE.get(size, 90)
+                ok = all(score.scores[c] >= least[c] for c in least)
+                res.targets.append((
+                    f"Lighthouse (mobile) on the {name}'s /{page}: performance >= "
+                    f"{least['performance']}, accessibility, best practices and SEO 100", ok,
+                    ", ".join(f"{k} {v:.0f}" for k, v in score.scores.items())))
 
 
 # --- preview latency ------------------------------------------------------------------------
@@ -465,6 +517,25 @@ def report(res: Results, path: Path | None, argv: list[str]) -> None:
                 f"| {p.site} | /{p.page} | {len(p.walls)} | {median(p.walls):.2f} | "
                 f"{min(p.walls):.2f}-{max(p.walls):.2f} | {median(p.cpus):.2f} | "
                 f"{p.warmup:.2f} | {p.first_build:.1f} |")
+    if res.lighthouse:
+        lines += [
+            "", "## Lighthouse", "",
+            "Lighthouse " + res.machine.get("lighthouse", "") + " with its defaults (a mobile "
+            "phone, simulated slow 4G, a 4x slower processor), Chromium as above, each page "
+            "served as a host serves it: gzip, `Cache-Control`. Scores out of 100; the "
+            "audits listed lost points (below 90 of 100).", "",
+            "| site | page | HTML KB | elements | performance | accessibility | best practices "
+            "| SEO | FCP | LCP | TBT | audits that lost points |",
+            "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+        ]
+        for name, sc in res.lighthouse:
+            m = sc.metrics
+            lines.append(
+                f"| {name} | /{sc.page} | {sc.html_kb:,.0f} | {sc.elements:,} | "
+                + " | ".join(f"{sc.scores[c]:.0f}" for c in lighthouse.CATEGORIES) +
+                f" | {m.get('first-contentful-paint', '')} | "
+                f"{m.get('largest-contentful-paint', '')} | {m.get('total-blocking-time', '')} | "
+                + ("; ".join(sc.failed) or "none") + " |")
     if res.weights:
         lines += [
             "", "## Bytes to open a version page", "",
@@ -560,7 +631,10 @@ def main(argv: list[str]) -> int:
                         help="a short trial: 3 builds each, 50 and 500 clauses, 2 and 5 versions")
     parser.add_argument("--skip", default="", help="comma-separated parts to leave out: "
                         "real (the real site against its floor, and with it weight), floor "
-                        "(the synthetic one), weight, synthetic, pdf, preview")
+                        "(the synthetic one), weight, synthetic, pdf, preview, lighthouse")
+    parser.add_argument("--lighthouse-sizes", default="500,1000",
+                        help="synthetic Codes (clauses, 2 versions) whose version page "
+                        "Lighthouse scores (default 500,1000)")
     parser.add_argument("--preview-edits", type=int, default=5,
                         help="edits timed in each preview (default 5; one more is not counted)")
     parser.add_argument("--preview-synthetic", default="1000x5", metavar="NxV",
@@ -596,6 +670,9 @@ def main(argv: list[str]) -> int:
             capture, real_site = real_and_floor(work, args.reps, res)
             if "weight" not in skip:
                 page_weight(work, capture, real_site, res)
+        if "lighthouse" not in skip:
+            lighthouse_scores(work, None if "real" in skip else work / "real-site",
+                              [int(x) for x in args.lighthouse_sizes.split(",") if x], res)
         if "preview" not in skip:
             preview_latency(work, args.preview_edits, args.preview_synthetic, res)
         if "floor" not in skip and args.floor_synthetic:
