@@ -260,7 +260,12 @@ class ClausesPlugin(BasePlugin[ClausesConfig]):
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         """The page's HTML with the theme's invalid attributes removed (or, in a preview, as the
         last build wrote it, when nothing it shows has changed)."""
-        return self.reuse.written(page, fix_theme_html(output))
+        written = self.reuse.written(page, fix_theme_html(output))
+        if page.file.src_uri in self.generated:
+            # Nothing reads a generated page's content once it is written; a Code of thousands
+            # of clauses would otherwise hold every page twice until the build ends.
+            page.content = page.markdown = None
+        return written
 
     def on_post_template(self, output_content: str, template_name: str,
                          config: MkDocsConfig) -> str:
