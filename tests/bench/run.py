@@ -559,9 +559,53 @@ def report(res: Results, path: Path | None, argv: list[str]) -> None:
                     f"{w[f'{label}_after_files']} |")
     if res.notes:
         lines += ["", "## Notes", ""] + [f"- {n}" for n in res.notes]
-    lines += ["", HOW_TO_READ]
+    lines += ["", PROFILE, "", HOW_TO_READ]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     say(f"Results written to {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}")
+
+
+PROFILE = """\
+## Where a large build's time goes
+
+Written by hand from profiles (`python -m cProfile` of `mkdocs build` of the synthetic Code
+of 1,000 clauses x 5 versions, whose output both commits write byte for byte alike), and
+CPU times of whole builds (`/usr/bin/time`, user + system), on this machine while other
+work loaded it (load average 3 to 11): shares are steadier than seconds. Rerun them after
+a change that moves these costs.
+
+| cost | before (48dd3bc) | after |
+| --- | --- | --- |
+| whole build, 1,000 x 5, CPU | 13.8-14.2 s | 7.8-8.7 s |
+| Markdown reading the generated pages' HTML (md_in_html parses it) | 48 % | 0 % (skipped) |
+| the theme laying out each page (main.html, the navigation) and writing it | 33 % | 52 % |
+| Material's search plugin parsing the version pages' HTML | 18 % | 25 % |
+| the Code's templates laying out the pages' content | 17 % | 21 % |
+| loading, validating and checking the Code (5 version files) | 4 % | 5 % |
+| 5,000 x 10 whole build, CPU and peak memory | 116 s, 967 MiB | 81 s, 690 MiB |
+
+What stands in the way of the targets still failing, and what would move them next:
+
+- **5,000 x 10 in 60 s CPU and 600 MiB**: the theme's layout of 6,800 pages, search's
+  parsing of ten 5,000-clause pages, and the pages' content are each a fifth to a half of
+  the rest. Next: the search entries of a version page written from the Code (the plugin
+  knows every clause's anchor and text) instead of parsed back out of its HTML.
+- **Preview of 1,000 x 5 in 2 s**: a save re-lays out only the pages that changed in the
+  theme and search (the log says `1166 of 1169 generated pages unchanged`), but every
+  page's content is still laid out to be fingerprinted (about 40 % of a rebuild), the whole
+  Code is loaded and checked again (about 18 %), and MkDocs empties and rewrites all
+  1,173 files (about 20 %). Next: fingerprint a page from its inputs (each clause's record
+  in each version, and the numbering) before laying it out, and keep each version file's
+  validated records by its bytes.
+- **Preview of the real site in 1 s**: a save to a draft renders its PDF and committee
+  paper again (WeasyPrint, about 0.5 s CPU) before the pages, because each version page
+  states its downloads' sizes; MkDocs lists every theme template (0.1-0.2 s) and runs
+  `git` twelve times for mkdocs-macros-plugin on every rebuild.
+- **Lighthouse on long version pages**: style and layout were most of the main thread
+  (2.1 s of 3.9 s on the 500-clause page, total blocking 760 ms, performance 80);
+  `content-visibility: auto` on each section brought them to 0.3 s and 100 ms
+  (performance 98). What remains is the DOM size audit (about 16 elements a clause) and
+  the theme's unused CSS and legacy JavaScript.
+"""
 
 
 HOW_TO_READ = """\
@@ -608,6 +652,14 @@ HOW_TO_READ = """\
   them in `.cache/pdf/` by content, so the real-site builds measured here are
   rebuilds that render nothing new, as after any edit that leaves a version's
   text alone.
+- **Preview.** `./site-build.sh serve` of a copy of the site (the real one with a draft
+  2.1 made by `new-version`, so that no published wording changes), timed from saving a
+  version file to the served page showing the new word, as the editor waits. MkDocs waits
+  0.1 s after a change before rebuilding and answers no request until the rebuild is
+  done. The server's CPU is the steadier figure on a shared machine.
+- **Lighthouse.** One run per page; its performance score moves by a few points between
+  runs, the more so on a loaded machine (Lighthouse simulates a slow phone from what it
+  measured on this one). Reports are kept in the run's folder (`--work`).
 - **Noise.** Other work ran on this machine during the run (load averages in the
   machine table). Real and floor builds alternate so that noise falls on both;
   ratios are steadier than seconds. Rerun with `./bench-run.sh` when the
