@@ -581,14 +581,15 @@ a change that moves these costs.
 | Material's search plugin parsing the version pages' HTML | 18 % | 25 % |
 | the Code's templates laying out the pages' content | 17 % | 21 % |
 | loading, validating and checking the Code (5 version files) | 4 % | 5 % |
-| 5,000 x 10 whole build, CPU and peak memory | 116 s, 967 MiB | 81 s, 690 MiB |
+| 5,000 x 10 whole build, CPU and peak memory | 116 s, 967 MiB | 66 s, 688 MiB |
 
 What stands in the way of the targets still failing, and what would move them next:
 
-- **5,000 x 10 in 60 s CPU and 600 MiB**: the theme's layout of 6,800 pages, search's
-  parsing of ten 5,000-clause pages, and the pages' content are each a fifth to a half of
-  the rest. Next: the search entries of a version page written from the Code (the plugin
-  knows every clause's anchor and text) instead of parsed back out of its HTML.
+- **5,000 x 10 in 60 s CPU and 600 MiB** (66 s, 688 MiB): the theme's layout of 6,800
+  pages, search's parsing of ten 5,000-clause pages, and the pages' content are each a
+  fifth to a half of the rest. Next: the search entries of a version page written from the
+  Code (the plugin knows every clause's anchor and text) instead of parsed back out of its
+  HTML.
 - **Preview of 1,000 x 5 in 2 s**: a save re-lays out only the pages that changed in the
   theme and search (the log says `1166 of 1169 generated pages unchanged`), but every
   page's content is still laid out to be fingerprinted (about 40 % of a rebuild), the whole
@@ -596,10 +597,10 @@ What stands in the way of the targets still failing, and what would move them ne
   1,173 files (about 20 %). Next: fingerprint a page from its inputs (each clause's record
   in each version, and the numbering) before laying it out, and keep each version file's
   validated records by its bytes.
-- **Preview of the real site in 1 s**: a save to a draft renders its PDF and committee
-  paper again (WeasyPrint, about 0.5 s CPU) before the pages, because each version page
-  states its downloads' sizes; MkDocs lists every theme template (0.1-0.2 s) and runs
-  `git` twelve times for mkdocs-macros-plugin on every rebuild.
+- **Preview of the real site in 1 s** (1.05 s, 0.87 s of it the server's CPU): a save to a
+  draft renders its PDF and committee paper again (WeasyPrint, most of that CPU) before the
+  pages, because each version page states its downloads' sizes; MkDocs also lists every
+  theme template and runs `git` twelve times for mkdocs-macros-plugin on every rebuild.
 - **Lighthouse on long version pages**: style and layout were most of the main thread
   (2.1 s of 3.9 s on the 500-clause page, total blocking 760 ms, performance 80);
   `content-visibility: auto` on each section brought them to 0.3 s and 100 ms
