@@ -146,7 +146,7 @@ def measure(name: str, root: Path, config: Path, version_file: Path, page: str, 
     with log.open("w", encoding="utf-8") as out:
         process = subprocess.Popen(
             [str(ROOT / "site-build.sh"), "serve", "-a", f"127.0.0.1:{port}"], cwd=root,
-            stdout=out, stderr=subprocess.STDOUT, start_new_session=True,
+            stdout=out, stderr=subprocess.STDOUT, process_group=0,
             env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_CONFIG": str(config)})
     try:
         run = PreviewRun(name, page, 0.0)
