@@ -18,7 +18,7 @@ import jinja2
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -32,6 +32,7 @@ from macros.adapters.build_checks import (
 from macros.adapters.material import with_version_selector
 from macros.adapters.package_theme import use_package_theme
 from macros.adapters.preview import Builder, data_paths, keep_last_good_site
+from macros.adapters.preview_pages import PageReuse, with_reused_template
 from macros.adapters.search_index import shape_search_index
 from macros.adapters.site_usage import SiteUsage
 from macros.adapters.theme_html import fix_theme_html
@@ -55,7 +56,12 @@ from macros.load.glossary import Glossary
 from macros.load.settings import Settings
 from macros.model.problems import CodeDataError
 from macros.render.abbreviations import Abbreviations
-from macros.render.environment import Templates, site_templates, template_problem
+from macros.render.environment import (
+    Templates,
+    keep_compiled,
+    site_templates,
+    template_problem,
+)
 from macros.render.feed import render_feed
 from macros.render.pages import GeneratedPage, generated_pages
 from macros.render.print_running import RUNNING_CSS_PATH, running_css
@@ -81,6 +87,17 @@ class ClausesPlugin(BasePlugin[ClausesOptions]):
     base: Path = Path()
     # What the pages use of the data (guidance, abbreviations), checked once all are rendered.
     usage: SiteUsage = SiteUsage(Path())
+
+    def __init__(self) -> None:
+        super().__init__()
+        # While serving, the plugin lives from one rebuild to the next (MkDocs keeps a plugin
+        # that has `on_startup`) and keeps the pages of the last build to reuse.
+        self.reuse = PageReuse()
+        self.serving = False
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """Note whether the site is being served (pages are then reused between rebuilds)."""
+        self.serving = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Load and check the Code, make its downloads and add its versions to the nav."""
@@ -125,8 +142,10 @@ class ClausesPlugin(BasePlugin[ClausesOptions]):
         """`serve` also rebuilds when the Code's data, the glossary or the URL record changes,
         and a rebuild that finds a problem in them keeps the last good site served."""
         extra = [self.config.glossary, *filter(None, [self.config.url_record])]
+        # A folder that is not there cannot be watched (the default glossary's, say).
         for path, recursive in data_paths(self.base / self.config.manifest,
-                                          [self.base / name for name in extra]):
+                                          [self.base / name for name in extra
+                                           if (self.base / name).parent.is_dir()]):
             server.watch(str(path), recursive=recursive)
         server.builder = keep_last_good_site(server.builder, Path(config.site_dir))
         return server
@@ -137,17 +156,25 @@ class ClausesPlugin(BasePlugin[ClausesOptions]):
         generated = self.generated.get(page.file.src_uri)
         if generated is None:
             return markdown
+        # The content is one block of HTML, which Markdown would keep as it is: it is laid out
+        # here and handed over in `on_page_content`, and Markdown reads an empty page.
         with template_errors(self.base, PluginError):
-            return generated.body()
+            self._contents[page.file.src_uri] = generated.html()
+        return ""
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig,
                         files: Files) -> str:
         """The page's HTML with the glossary's abbreviations explained; its titles escaped
         for the theme, which prints them as they are (see theme_text.py)."""
         page_titles(page)
+        generated = page.file.src_uri in self._contents
+        html = self._contents.pop(page.file.src_uri, html)
         if self.abbreviations is not None:
             html = self.abbreviations.apply(html)  # generated HTML, which Markdown's abbr skips
         self.usage.page_shown(page.url, html, self.abbreviations)
+        if generated:
+            page.content = html
+            self.reuse.content(page, config)
         return html
 
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
@@ -163,11 +190,16 @@ class ClausesPlugin(BasePlugin[ClausesOptions]):
         pages = generated_pages(code, self.downloads, config.site_url or "", self.templates,
                                 self.council)
         self.generated = {page.src_uri: page for page in pages}
+        self._contents: dict[str, str] = {}
+        listed = versions_files(code)
+        # Every page shows the version selector's list (versions.json); where each clause
+        # stands (the second file) is read by the script only, so no page depends on it.
+        self.reuse.start(self.serving, config, listed[0][1])
         for page in pages:
             files.append(File.generated(
                 config, page.src_uri, content=page.front_matter,
                 inclusion=InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV))
-        for path, text in versions_files(code):
+        for path, text in listed:
             files.append(File.generated(config, path, content=text))
         with template_errors(self.base):
             feed = render_feed(self.templates, code, config.site_url or "", self.council)
@@ -184,6 +216,7 @@ class ClausesPlugin(BasePlugin[ClausesOptions]):
     def on_post_build(self, config: MkDocsConfig) -> None:
         """Fix the search index for the versions, then check the built site's URLs."""
         gc.set_threshold(*_USUAL_THRESHOLD)
+        self.reuse.finish(len(self.generated))
         site = Path(config.site_dir)
         shape_search_index(site, code_search(self._loaded()))
         search_index_for_versions(self._loaded(), site)
@@ -198,16 +231,33 @@ class ClausesPlugin(BasePlugin[ClausesOptions]):
         """A failed build (a preview goes on serving) collects garbage as usual again."""
         gc.set_threshold(*_USUAL_THRESHOLD)
 
+    @event_priority(-100)  # after other plugins have set the environment up
     def on_env(self, env: jinja2.Environment, config: MkDocsConfig,
                files: Files) -> jinja2.Environment:
         """Once every page is read: stop on what the pages lack or leave unused of the data
         (see site_usage.py). Give the theme's templates the `version_selector` filter
-        (theme/main.html)."""
+        (overrides/main.html), and keep them compiled between builds, with the Code's
+        templates."""
         problems = self.usage.check(self._loaded(), self.glossary)
         if problems:
             raise Abort(str(CodeDataError(problems)))
         env.filters["version_selector"] = self._version_selector
-        return env
+        keep_compiled(env, self.base / self.config.template_cache)
+        return with_reused_template(env)
+
+    @event_priority(50)  # before the search plugin indexes the page
+    def _context_before_search(self, context: dict[str, object], page: Page,
+                               config: MkDocsConfig, nav: Navigation) -> None:
+        if page.file.src_uri in self.generated:
+            self.reuse.before_search(page, config)
+
+    @event_priority(-100)  # after it
+    def _context_after_search(self, context: dict[str, object], page: Page,
+                              config: MkDocsConfig, nav: Navigation) -> None:
+        if page.file.src_uri in self.generated:
+            self.reuse.after_search(page, config)
+
+    on_page_context = CombinedEvent(_context_before_search, _context_after_search)
 
     def _version_selector(self, settings: str, page: object) -> Markup:
         """The theme's settings for `page` (its `config` block), see theme/main.html."""
@@ -218,8 +268,14 @@ class ClausesPlugin(BasePlugin[ClausesOptions]):
         return Markup(with_version_selector(settings, self.code, url))  # noqa: S704
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
-        """The page's HTML with the theme's invalid attributes removed."""
-        return fix_theme_html(output)
+        """The page's HTML with the theme's invalid attributes removed (or, in a preview, as the
+        last build wrote it, when nothing it shows has changed)."""
+        written = self.reuse.written(page, fix_theme_html(output))
+        if page.file.src_uri in self.generated:
+            # Nothing reads a generated page's content once it is written; a Code of thousands
+            # of clauses would otherwise hold every page twice until the build ends.
+            page.content = page.markdown = None
+        return written
 
     def on_post_template(self, output_content: str, template_name: str,
                          config: MkDocsConfig) -> str:

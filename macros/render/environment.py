@@ -91,6 +91,17 @@ class _Compiled(jinja2.FileSystemBytecodeCache):
         return super().get_source_checksum(f"{self.settings}\n{source}")
 
 
+def keep_compiled(env: jinja2.Environment, folder: Path) -> None:
+    """Have `env` keep its compiled templates in `folder` between builds, by their source and
+    the environment's settings (the theme's templates too: compiling them is most of a small
+    site's rebuild). A folder that cannot be written leaves `env` compiling every template."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return
+    env.bytecode_cache = _Compiled(folder, _compile_settings(env))
+
+
 def _compile_settings(env: jinja2.Environment) -> str:
     """What a template's compiled code depends on besides its source."""
     finalize = env.finalize
@@ -128,11 +139,7 @@ class Templates:
             cache_size=-1,
         )
         if cache is not None:
-            try:
-                cache.mkdir(parents=True, exist_ok=True)
-            except OSError:
-                return  # a folder it cannot write: compile every template, as without one
-            self.env.bytecode_cache = _Compiled(cache, _compile_settings(self.env))
+            keep_compiled(self.env, cache)
         self.env.tests.update({name: _token_test(kind) for name, kind in TOKEN_TESTS.items()})
         # The macros of `inline.html.jinja`, in every template without an import (a template
         # laid out for each clause would otherwise import them again each time).

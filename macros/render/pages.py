@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 from collections.abc import Callable, Mapping
 from typing import NamedTuple
 
@@ -52,6 +53,22 @@ class GeneratedPage(NamedTuple):
     def body(self) -> str:
         """The page's content, written for its own site path."""
         return self.write(page_path(self.src_uri)) + "\n"
+
+    def html(self) -> str:
+        """The page's content as Markdown writes the HTML block `body()` is, without parsing
+        it: Markdown keeps a block of HTML as it is, once it has normalised its white space."""
+        return markdown_block(self.body())
+
+
+def markdown_block(html: str) -> str:
+    """`html` as Python-Markdown writes a raw HTML block: its line ends and tabs normalised
+    (with Markdown's tab length, 4), lines of spaces emptied, and stripped."""
+    text = html.replace("\x02", "").replace("\x03", "")
+    text = text.replace("\r\n", "\n").replace("\r", "\n").expandtabs(4)
+    return _SPACES_LINE.sub("\n", "\n" + text).strip()
+
+
+_SPACES_LINE = re.compile(r"(?<=\n) +\n")
 
 
 def page_path(src_uri: str) -> str:

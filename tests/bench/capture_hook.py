@@ -43,16 +43,29 @@ def on_files(files: Any, config: Any) -> Any:
     return files
 
 
+_markdown: dict[str, tuple[str, dict[str, Any]]] = {}
+
+
 @event_priority(-1000)
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
+    _markdown[page.file.src_uri] = (markdown, dict(page.meta))
+    return markdown
+
+
+@event_priority(-1000)
+def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
+    """Write the page's Markdown; a generated page's, which the plugin hands over as HTML
+    without Markdown (its Markdown is empty), is that HTML, a block Markdown keeps as it is."""
+    markdown, meta = _markdown.pop(page.file.src_uri)
+    if not markdown.strip() and page.file.generated_by:
+        markdown = html + "\n"
     target = _OUT / "docs" / page.file.src_uri
     target.parent.mkdir(parents=True, exist_ok=True)
-    meta = dict(page.meta)
     front = f"---\n{yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)}---\n\n" if meta \
         else ""
     target.write_text(front + markdown, encoding="utf-8")
     _pages.append(page.file.dest_uri)
-    return markdown
+    return html
 
 
 @event_priority(-1000)

@@ -50,6 +50,11 @@ def missing_clauses(page: Page, version: NumberedVersion) -> list[str]:
         expected.extend((item.target.anchor, item.target.key, f"({item.letter})",
                          plain(item.text)) for item in clause.items)
     ids = [e[0] for e in expected] + [e[1] for e in expected]
+    # A section off screen is laid out only when the reader reaches it (content-visibility),
+    # and the text of one not laid out is not yet rendered: lay them all out, as reading on
+    # does (test_an_anchor_far_down_shows_its_clause checks that reaching one shows it).
+    page.evaluate("""() => document.querySelectorAll(".smc-section").forEach(
+        (section) => { section.style.contentVisibility = "visible"; })""")
     found = page.evaluate(_IDS_AND_TEXT, ids)
     missing = []
     for number_anchor, key_anchor, number, text in expected:
@@ -84,6 +89,22 @@ def test_every_clause_is_on_its_version_page_without_javascript(
     record_property("summary", f"without JavaScript: {clauses} clauses of {len(code.versions)} "
                                f"versions on {len(pages)} pages, {len(problems)} missing")
     assert problems == []
+
+
+def test_an_anchor_far_down_shows_its_clause(no_js_page: Page, served: Served,
+                                             code: Code) -> None:
+    """A link to the last clause of the longest version opens the page at the clause, laid
+    out and readable, though its section was off screen."""
+    version = max(code.versions, key=lambda v: len(v.clauses()))
+    clause = version.clauses()[-1]
+    path = urls.version_path(version.id)
+    no_js_page.goto(served.url(path) + "#" + clause.target.anchor)
+    heading = no_js_page.locator(f"[id='{clause.target.anchor}']")
+    no_js_page.wait_for_timeout(300)
+    assert heading.is_visible()
+    assert clause.number in squash(no_js_page.locator(f"[id='{clause.key}']").inner_text())
+    box = heading.bounding_box()
+    assert box is not None and 0 <= box["y"] < DESKTOP["height"], box
 
 
 def test_every_page_is_reached_by_links_that_work_without_javascript(

@@ -1,0 +1,180 @@
+"""`serve` rebuilds only the generated pages a save changed; the others are written as the
+last build wrote them (see `macros/render/page_reuse.py`).
+
+MkDocs reads and lays out every page on every rebuild. For a generated page, the plugin lays
+out its content (the Code's templates) as usual, then fingerprints it with what the page
+shares with every other page. When the fingerprint is the one the page had in the last
+build, the page is not laid out in the theme again and not indexed for search again:
+`REUSED_TEMPLATE` writes the page the last build wrote, and the search entries it made then
+are added to the index in its place. A `build` never reuses anything, so what it writes does
+not depend on this module (tests/test_preview_reuse.py checks that a preview's rebuild writes
+the same files as a build).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.pages import Page
+
+from macros.render.page_reuse import Kept, PageStore, page_digest, site_digest
+
+REUSED_TEMPLATE = "clauses-reused-page.html"
+log = logging.getLogger("mkdocs.plugins.clauses")
+
+
+def with_reused_template(env: jinja2.Environment) -> jinja2.Environment:
+    """The theme's templates and `REUSED_TEMPLATE`, which writes a page's kept HTML as it is."""
+    loader = env.loader
+    kept = jinja2.DictLoader({REUSED_TEMPLATE: "{{ page.content|safe }}"})
+    env.loader = jinja2.ChoiceLoader([loader, kept]) if loader is not None else kept
+    return env
+
+
+def _nav_parts(items: Any) -> list[str]:
+    parts = []
+    for item in items or ():
+        parts.append(f"{type(item).__name__}\t{item.title}\t{getattr(item, 'url', '')}")
+        parts.extend(_nav_parts(getattr(item, "children", None)))
+        parts.append("end")
+    return parts
+
+
+def _settings_files(path: Path) -> list[bytes]:
+    """The configuration file and each file it inherits from (`INHERIT:`), as they are."""
+    found: list[bytes] = []
+    while path.is_file() and len(found) < 10:
+        data = path.read_bytes()
+        found.append(data)
+        parent = _INHERIT.search(data)
+        if parent is None:
+            break
+        path = path.parent / parent.group(1).decode().strip().strip("'\"")
+    return found
+
+
+_INHERIT = re.compile(rb"^INHERIT:[ \t]*(\S[^#\n]*)", re.MULTILINE)
+
+
+def _files_in(folder: Path) -> list[str]:
+    """Each file in `folder`, with its size and time."""
+    parts = []
+    for path in sorted(folder.rglob("*")) if folder.is_dir() else ():
+        if path.is_file():
+            stat = path.stat()
+            parts.append(f"{path}\t{stat.st_size}\t{stat.st_mtime_ns}")
+    return parts
+
+
+def _theme_files(config: MkDocsConfig) -> list[str]:
+    """The theme's version, and each file of the site's overrides."""
+    parts = [f"{name} {metadata.version(name)}" for name in ("mkdocs", "mkdocs-material")]
+    custom = config.theme.custom_dir
+    return parts + (_files_in(Path(custom)) if custom else [])
+
+
+class PageReuse:
+    """Which generated pages of this build are the last build's, and keeping this build's."""
+
+    def __init__(self) -> None:
+        self.store = PageStore()
+        self.enabled = False  # only while serving
+        self._site = ""
+        self._reused: dict[str, Kept] = {}
+        self._digests: dict[str, str] = {}
+        self._search_from: dict[str, int] = {}
+        self._search: dict[str, tuple[Any, ...]] = {}
+        self._count = 0
+
+    def start(self, serving: bool, config: MkDocsConfig, *shared: str) -> None:
+        """A build begins; `shared`: what else every page shows (the versions' list)."""
+        self.enabled = serving
+        self.store.start()
+        self._reused, self._digests, self._search_from, self._search = {}, {}, {}, {}
+        self._count = 0
+        if serving:
+            self._site = site_digest([
+                *_settings_files(Path(config.config_file_path or "")), str(config.site_url),
+                *shared, json.dumps(config.nav, sort_keys=True, default=str),
+                *_files_in(Path(config.docs_dir)), *_theme_files(config)])
+
+    def content(self, page: Page, config: MkDocsConfig) -> None:
+        """Once the page's content is laid out: reuse the page if nothing it shows changed."""
+        if not self.enabled or page.content is None:
+            return
+        uri = page.file.src_uri
+        digest = page_digest(self._site, uri, page.meta, page.content)
+        self._digests[uri] = digest
+        kept = self.store.get(uri, digest)
+        if kept is not None:
+            self._reused[uri] = kept
+            meta = {**page.meta, "template": REUSED_TEMPLATE}
+            if self._searched(page) and _search_entries(config) is not None:
+                # its entries are added after the search plugin's turn
+                meta["search"] = {"exclude": True}
+            page.meta = meta
+
+    @staticmethod
+    def _searched(page: Page) -> bool:
+        return not (page.meta.get("search") or {}).get("exclude")
+
+    def before_search(self, page: Page, config: MkDocsConfig) -> None:
+        """Before a page laid out anew is indexed for search: where its entries will start."""
+        uri = page.file.src_uri
+        entries = _search_entries(config)
+        if uri in self._digests and uri not in self._reused and entries is not None:
+            self._search_from[uri] = len(entries)
+
+    def after_search(self, page: Page, config: MkDocsConfig) -> None:
+        """After the page is indexed: a reused page gets its entries and its kept HTML."""
+        uri = page.file.src_uri
+        kept = self._reused.get(uri)
+        if kept is not None:
+            entries = _search_entries(config)
+            if entries is not None:
+                entries.extend(kept.search)
+            page.content = kept.html
+            return
+        start = self._search_from.pop(uri, None)
+        entries = _search_entries(config)
+        if start is not None and entries is not None:
+            self._search[uri] = tuple(entries[start:])
+
+    def written(self, page: Page, output: str) -> str:
+        """The page as written; kept for the next build."""
+        uri = page.file.src_uri
+        digest = self._digests.get(uri)
+        if digest is None:
+            return output
+        kept = self._reused.get(uri)
+        if kept is None:
+            kept = Kept(digest, output, self._search.pop(uri, ()))
+        else:
+            self._count += 1
+        self.store.keep(uri, kept)
+        return kept.html
+
+    def finish(self, pages: int) -> None:
+        """The build finished: say how many pages were reused."""
+        if self.enabled:
+            self.store.finish()
+            if self._count:
+                log.info(f"{self._count} of {pages} generated pages unchanged since the last "
+                         "build, written again as they were")
+
+
+def _search_entries(config: MkDocsConfig) -> list[Any] | None:
+    """The search index's entries, where a reused page's are added (mkdocs-material's)."""
+    for plugin in config.plugins.values():
+        index = getattr(plugin, "search_index", None)
+        entries = getattr(index, "entries", None)
+        if isinstance(entries, list):
+            return entries
+    return None

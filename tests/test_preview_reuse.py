@@ -1,0 +1,85 @@
+"""A preview rebuilds only the pages a save changed, and writes the same site a build does.
+
+`serve` keeps the clauses plugin from one rebuild to the next; a generated page whose inputs
+are unchanged is written as the last build wrote it. These tests build a fixture twice in one
+process as `serve` does (the second time after editing one clause), and compare what the
+second build wrote, file for file and byte for byte, with a separate `mkdocs build` of the
+edited data.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+from pathlib import Path
+
+import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from recordkit import edit
+from testkit import FIXTURES, ROOT, mkdocs_build
+
+OLD = "text: Behave online as you behave in real life."
+NEW = "text: Behave online exactly as you behave in real life."
+
+
+def files(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes()
+            for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+def serve_build(config: Path, site: Path) -> None:
+    """One build as `serve` makes it: the plugins are kept from the build before."""
+    loaded = load_config(config_file=str(config), site_dir=str(site))
+    loaded.plugins.on_startup(command="serve", dirty=False)
+    build(loaded)
+
+
+@pytest.fixture
+def fixture(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of the golden pages' fixture (two versions, no record of published URLs)."""
+    root = tmp_path / "golden"
+    shutil.copytree(FIXTURES / "golden", root)
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("../../../", f"{ROOT}/"),
+                      encoding="utf-8")
+    monkeypatch.chdir(root)
+    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+    return root
+
+
+def test_a_rebuild_after_an_edit_writes_what_a_build_writes(
+        fixture: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    config = fixture / "mkdocs.yml"
+    serve_build(config, tmp_path / "first")
+    edit(fixture / "content" / "data" / "versions" / "2.0.yaml", OLD, NEW)
+    with caplog.at_level(logging.INFO, logger="mkdocs.plugins.clauses"):
+        serve_build(config, tmp_path / "preview")
+    reused = [r.getMessage() for r in caplog.records if "unchanged since the last build" in
+              r.getMessage()]
+    assert reused, "no page was reused"
+    count, total = (int(w) for w in reused[0].split()[:3:2])
+    assert 0 < count < total  # the edited clause's pages were laid out again, the rest not
+
+    built = mkdocs_build(config, tmp_path / "built")
+    assert built.returncode == 0, built.stderr
+    preview, fresh = files(tmp_path / "preview"), files(tmp_path / "built")
+    assert sorted(preview) == sorted(fresh)
+    differ = [name for name in fresh if preview[name] != fresh[name]]
+    assert differ == []
+    page = preview["code/2.0/index.html"].decode()
+    assert "exactly as you behave" in page
+    history = preview["clause/same-standards/index.html"].decode()
+    assert "exactly as you behave" in history
+
+
+def test_a_build_after_a_build_reuses_nothing(fixture: Path, tmp_path: Path,
+                                              caplog: pytest.LogCaptureFixture) -> None:
+    config = fixture / "mkdocs.yml"
+    for name in ("one", "two"):
+        loaded = load_config(config_file=str(config), site_dir=str(tmp_path / name))
+        loaded.plugins.on_startup(command="build", dirty=False)
+        with caplog.at_level(logging.INFO, logger="mkdocs.plugins.clauses"):
+            build(loaded)
+    assert not [r for r in caplog.records if "unchanged since" in r.getMessage()]
+    assert files(tmp_path / "one") == files(tmp_path / "two")
