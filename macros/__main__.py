@@ -16,7 +16,6 @@ from pathlib import Path
 
 from macros.adapters import new_council
 from macros.adapters.build_checks import check_site
-from macros.adapters.site_check import site_problems
 from macros.compute.code import Code, build_code
 from macros.compute.lifecycle import Plan, Refused, plan_adopt, plan_new_version
 from macros.compute.published import CorrectionRequest, record
@@ -205,9 +204,11 @@ def _record_urls(manifest: Path, record_path: Path, request: CorrectionRequest |
         print(f"--new-site needs site_url in {config}. Fix: set site_url to the address "
               f"where the site is published.\n{record_path} is unchanged.", file=sys.stderr)
         return 1
-    found = site_problems(config) if config.is_file() and not problems else None
+    found = (check_site(Path.cwd() / config, manifest, with_record=False).problems
+             if config.is_file() and not problems else ())
     if found:
-        print(f"{found}\n{record_path} is unchanged: fix these problems first.", file=sys.stderr)
+        print(f"{CodeDataError(found)}\n{record_path} is unchanged: fix these problems first.",
+              file=sys.stderr)
         return 1
     try:
         if problems:

@@ -160,13 +160,14 @@ class SiteCheck(NamedTuple):
 
 
 def check_site(config_path: Path, manifest: Path | None = None,
-               record: Path | None = None) -> SiteCheck:
+               record: Path | None = None, with_record: bool = True) -> SiteCheck:
     """Every check a build of `config_path` makes, without building: the data the `clauses`
     plugin names (or `manifest`), the record of published URLs (`record`, else the one the
     plugin names, else published-urls.txt beside the configuration if there is one), the
     glossary, the configuration file and the council's settings.
 
     Without a configuration file, the data, the record and the usual glossary are checked.
+    `with_record=False` leaves the record out (`record-urls` checks it as it writes it).
     """
     base = config_path.parent
     config_file = check_config(config_path, base) if config_path.is_file() else None
@@ -186,6 +187,8 @@ def check_site(config_path: Path, manifest: Path | None = None,
         record = record_path(options, base)
     if record is None and (base / DEFAULT_RECORD).is_file():
         record = base / DEFAULT_RECORD
+    if not with_record:
+        record = None
     glossary = base / (options.glossary if options else DEFAULT_GLOSSARY)
     required = options is not None and glossary_required(options)
     checked = check_code(manifest, base)
