@@ -5,16 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from testkit import ROOT, CodeDir, mkdocs_build
+from testkit import ROOT, CodeDir, built
 
 
 @pytest.fixture(scope="session")
 def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real site, built once per test session into a temporary folder."""
-    out = tmp_path_factory.mktemp("real-site")
-    result = mkdocs_build(ROOT / "mkdocs.yml", out)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return out
+    return built(ROOT / "mkdocs.yml", tmp_path_factory.mktemp("real-site"))
 
 
 @pytest.fixture

@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 import pytest
 from htmlpage import read_page
 from pypdf import PdfReader
-from testkit import FIXTURES, mkdocs_build
+from testkit import FIXTURES, built
 
 from macros.compute.code import Code, build_code
 from macros.render.consultation_page import render_consultation
@@ -56,10 +56,7 @@ Line = tuple[str, str, list[str]]
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("two-rounds-site")
-    result = mkdocs_build(ROUNDS / "mkdocs.yml", out)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return out
+    return built(ROUNDS / "mkdocs.yml", tmp_path_factory.mktemp("two-rounds-site"))
 
 
 @pytest.fixture(scope="module")

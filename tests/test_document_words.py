@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from htmlpage import read_page
-from testkit import FIXTURES, ROOT, mkdocs_build, pdf_pages
+from testkit import FIXTURES, ROOT, built, mkdocs_build, pdf_pages
 
 from macros.compute.code import build_code
 from macros.compute.words import site_words
@@ -26,10 +26,7 @@ CODE_WORD = re.compile(r"\bCode\b")  # the word, not the HTML element or the cod
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("protocol")
-    result = mkdocs_build(PROTOCOL / "mkdocs.yml", out)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return out
+    return built(PROTOCOL / "mkdocs.yml", tmp_path_factory.mktemp("protocol"))
 
 
 def found(pattern: re.Pattern[str], text: str) -> list[str]:

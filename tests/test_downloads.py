@@ -14,9 +14,10 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+import testkit
 from htmlpage import read_page
 from pypdf import PdfReader
-from testkit import FIXTURES, ROOT, CodeDir, mkdocs_build, pdf_pages
+from testkit import FIXTURES, ROOT, CodeDir, pdf_pages
 
 from macros.compute.code import build_code
 from macros.compute.numbering import NumberedVersion
@@ -98,10 +99,8 @@ def json_anchors(document: VersionDocument) -> list[str]:
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("mini-downloads")
-    result = mkdocs_build(FIXTURES / "mini" / "mkdocs.yml", out)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return out
+    return testkit.built(FIXTURES / "mini" / "mkdocs.yml",
+                         tmp_path_factory.mktemp("mini-downloads"))
 
 
 @pytest.fixture(scope="module")

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from htmlpage import read_page
 from pypdf import PdfReader
-from testkit import FIXTURES, mkdocs_build, pdf_pages
+from testkit import FIXTURES, built, pdf_pages
 
 from macros.compute.code import build_code
 from macros.compute.urlrecord import download_paths
@@ -30,10 +30,7 @@ PAPER = "code/2.0/changes-2.0.pdf"
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("two-versions-paper")
-    result = mkdocs_build(TWO / "mkdocs.yml", out)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return out
+    return built(TWO / "mkdocs.yml", tmp_path_factory.mktemp("two-versions-paper"))
 
 
 @pytest.fixture(scope="module")

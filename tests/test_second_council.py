@@ -8,7 +8,7 @@ import pytest
 import yaml
 from councilkit import macros
 from htmlpage import read_page
-from testkit import FIXTURES, ROOT, mkdocs_build
+from testkit import FIXTURES, ROOT, built
 
 SECOND = FIXTURES / "second-council"
 
@@ -27,10 +27,7 @@ def council_names() -> set[str]:
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("second-council")
-    result = mkdocs_build(SECOND / "mkdocs.yml", out)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return out
+    return built(SECOND / "mkdocs.yml", tmp_path_factory.mktemp("second-council"))
 
 
 def test_it_builds_with_its_own_name_title_and_logo(site: Path) -> None:

@@ -13,17 +13,14 @@ from pathlib import Path
 
 import pytest
 from htmlpage import Page, read_page
-from testkit import FIXTURES, mkdocs_build
+from testkit import FIXTURES, built
 
 TWO = FIXTURES / "two-versions"
 
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("two-versions-site")
-    result = mkdocs_build(TWO / "mkdocs.yml", out)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return out
+    return built(TWO / "mkdocs.yml", tmp_path_factory.mktemp("two-versions-site"))
 
 
 def page(site: Path, path: str) -> Page:

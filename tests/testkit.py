@@ -26,6 +26,14 @@ def mkdocs_build(config: Path, site_dir: Path, engine: str = "mkdocs",
     )
 
 
+def built(config: Path, site_dir: Path) -> Path:
+    """`site_dir`, with `config` built into it strictly; a failed build fails the test with
+    what the build printed."""
+    result = mkdocs_build(config, site_dir)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site_dir
+
+
 VERSION_HEAD = """\
 id: "1.0"
 title: T
