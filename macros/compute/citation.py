@@ -11,14 +11,13 @@ from __future__ import annotations
 from macros.compute import urls
 from macros.compute.numbering import NumberedVersion
 from macros.model.dates import long_date
-from macros.model.records import Status
 
 
 def standing(version: NumberedVersion) -> str:
     """How a citation dates a version: 'adopted 27 June 2019', or for a draft 'draft for
     1 October 2019, not adopted'. It does not change when a later version is adopted."""
     v = version.version
-    if v.status in (Status.draft, Status.replaced):
+    if not v.status.approved:
         return f"draft for {long_date(v.status_date)}, not adopted"
     return f"adopted {long_date(v.status_date)}"
 

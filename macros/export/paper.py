@@ -41,7 +41,6 @@ from macros.compute.versions import (
 )
 from macros.export.pdf import LANG, css_text, render_pdf
 from macros.model.dates import long_date
-from macros.model.records import Status
 from macros.render.changes_page import version_changes
 from macros.render.environment import Templates
 
@@ -118,7 +117,7 @@ def paper_html(templates: Templates, code: Code, changes: VersionChanges, site_u
     """The whole PDF source of the paper of `changes`: HTML with its print stylesheet."""
     version = changes.version
     status = version_status(code, version)
-    printed = (status.printed.upper() if version.version.status in (Status.draft, Status.replaced)
+    printed = (status.printed.upper() if not version.version.status.approved
                else status.printed)
     document = PaperDocument(
         LANG, paper_title(council, code, changes), council,

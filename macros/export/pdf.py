@@ -28,7 +28,6 @@ from macros.compute.versions import (
     version_status,
 )
 from macros.model.dates import long_date
-from macros.model.records import Status
 from macros.render.code_page import PageContext, SectionView, sections
 from macros.render.environment import Templates
 from macros.render.print_running import css_string
@@ -131,7 +130,7 @@ def version_html(templates: Templates, code: Code, version: NumberedVersion, sit
     ctx = PdfContext(code, version, urls.version_path(version.id), site_url)
     v = version.version
     status = version_status(code, version)
-    mark = status.printed.upper() if v.status in (Status.draft, Status.replaced) else status.printed
+    mark = status.printed.upper() if not v.status.approved else status.printed
     document = PdfDocument(LANG, document_title(council, code, version), council, v.summary,
                            status, css_text(f"{code.title}, version {v.id}"), css_text(mark),
                            css_text(ctx.online()))

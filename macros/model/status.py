@@ -15,6 +15,12 @@ class Status(StrEnum):
     superseded = "superseded"
     replaced = "replaced"
 
+    @property
+    def approved(self) -> bool:
+        """Whether a committee approved the version (adopted or superseded); a draft and a
+        replaced draft never were."""
+        return self in (Status.adopted, Status.superseded)
+
 
 class FieldRule(ValueError):
     """A rule across a record's fields, broken: what is wrong, the field to point at and the
@@ -32,7 +38,7 @@ def check_dates(status: Status, *, prepared_for: dt.date | None, approved_on: dt
     draft) has the meeting it was prepared for and no approval; an adopted or superseded
     version has the date approved; only a superseded one has `superseded_on`, only a
     replaced one `replaced_by`."""
-    approved = status in (Status.adopted, Status.superseded)
+    approved = status.approved
     a = f"{'an' if status.value[0] in 'aeiou' else 'a'} {status.value}"  # 'an adopted'
     if approved and approved_on is None:
         raise FieldRule(f"{a} version needs 'approved_on'", "status",

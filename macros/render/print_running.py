@@ -28,7 +28,7 @@ def print_status(code: Code, version: NumberedVersion) -> str:
     """The status as the margin of every printed page gives it."""
     v = version.version
     status = printed_status(code, version)
-    if v.status in (Status.draft, Status.replaced):
+    if not v.status.approved:
         return f"{status} (prepared for {long_date(v.status_date)})"
     if v.status is Status.superseded:
         since = f" on {long_date(v.superseded_on)}" if v.superseded_on else ""
