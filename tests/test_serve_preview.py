@@ -13,6 +13,7 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -61,10 +62,11 @@ class Preview:
         pytest.fail(f"no {what} within {DEADLINE} s:\n{self.output()[-3000:]}")
 
 
-@pytest.fixture
-def preview(tmp_path: Path) -> Iterator[Preview]:
-    root = tmp_path / "mini"
-    shutil.copytree(FIXTURES / "mini", root, ignore=shutil.ignore_patterns(".cache"))
+@contextmanager
+def serving(tmp_path: Path, fixture: str) -> Iterator[Preview]:
+    """`./site-build.sh serve` of a copy of `fixture`, stopped afterwards."""
+    root = tmp_path / fixture
+    shutil.copytree(FIXTURES / fixture, root, ignore=shutil.ignore_patterns(".cache"))
     config = root / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8").replace("../../../", f"{ROOT}/"),
                       encoding="utf-8")
@@ -84,6 +86,22 @@ def preview(tmp_path: Path) -> Iterator[Preview]:
         except subprocess.TimeoutExpired:
             os.killpg(process.pid, signal.SIGKILL)
             process.wait(timeout=20)
+
+
+@pytest.fixture
+def preview(tmp_path: Path) -> Iterator[Preview]:
+    with serving(tmp_path, "mini") as started:
+        yield started
+
+
+def test_a_site_with_a_record_of_published_urls_previews_at_the_local_address(
+        tmp_path: Path) -> None:
+    """`serve` sets site_url to its own address; the record is still checked against the
+    site_url mkdocs.yml gives, so it is not taken for another site's."""
+    with serving(tmp_path, "two-versions") as started:
+        started.wait_for("first build",
+                         lambda: "This Code applies to every councillor." in started.page())
+        assert "the record was made for" not in started.output()
 
 
 def test_saving_the_data_rebuilds_and_a_broken_file_keeps_the_last_good_site(

@@ -78,10 +78,12 @@ def check_build(config: MkDocsConfig, checked: CodeCheck, record: Path | None, g
     council's settings; and order every problem as the build reports them."""
     config_path = Path(config.config_file_path)
     base = config_path.parent
-    found = (check_record_against(checked, record, base, config.site_url)
+    config_file = check_config(config_path, base)
+    # The record is compared with site_url as mkdocs.yml sets it: `serve` puts its own
+    # address (http://127.0.0.1:8000/...) in config.site_url.
+    found = (check_record_against(checked, record, base, config_file.text("site_url"))
              if record is not None else RecordCheck([], []))
     loaded, glossary_problems = read_glossary(glossary, base, glossary_required)
-    config_file = check_config(config_path, base)
     settings, settings_problems = _council_settings(config, config_file)
     document, document_problems = _document_name(config, settings, config_file.locate)
     settings_problems += document_problems
