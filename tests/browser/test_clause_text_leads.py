@@ -223,3 +223,22 @@ def test_about_this_clause_opens_from_the_keyboard(browser: Browser, served: Ser
     page.keyboard.press("Enter")
     assert page.evaluate("document.activeElement.parentElement.open") is True
     page.close()
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_each_clause_control_is_a_target_of_at_least_24_px(
+        browser: Browser, served: Served, width: int) -> None:
+    """WCAG 2.2 2.5.8: a clause's link and its "About this clause" are at least 24 CSS px
+    high, so a finger on a phone finds them apart from the text and links around them."""
+    context = browser.new_context(viewport=WIDTHS[width])
+    page = context.new_page()
+    small = []
+    for path in code_pages():
+        page.goto(served.url(path), wait_until="load")
+        heights = page.eval_on_selector_all(
+            ".smc-clause__actions a, details.smc-clause__about > summary",
+            "(els) => els.map((e) => e.getBoundingClientRect().height)")
+        assert heights, path
+        small += [f"{path}: {h:.1f}px" for h in heights if h < 24]
+    context.close()
+    assert small == []
