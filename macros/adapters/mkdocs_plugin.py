@@ -29,11 +29,12 @@ from macros.adapters.build_checks import (
     glossary_required,
     record_path,
 )
+from macros.adapters.held_pages import HeldPages
 from macros.adapters.material import with_version_selector
 from macros.adapters.package_theme import use_package_theme
 from macros.adapters.preview import Builder, data_paths, keep_last_good_site
 from macros.adapters.preview_pages import PageReuse, with_reused_template
-from macros.adapters.search_index import shape_search_index
+from macros.adapters.search_index import index_stand_in, shape_search_index
 from macros.adapters.site_usage import SiteUsage
 from macros.adapters.theme_html import fix_theme_html
 from macros.adapters.theme_text import nav_titles, page_titles
@@ -46,7 +47,7 @@ from macros.adapters.version_site import (
 from macros.compute.code import Code, check_code
 from macros.compute.downloads import Download
 from macros.compute.feed import FEED_PATH
-from macros.compute.search import code_search
+from macros.compute.search import code_search, searched_pages
 from macros.compute.words import site_words
 from macros.export.downloads import build_downloads, schema_files
 from macros.export.pdf import PdfUnavailable
@@ -87,6 +88,7 @@ class ClausesPlugin(BasePlugin[ClausesOptions]):
     base: Path = Path()
     # What the pages use of the data (guidance, abbreviations), checked once all are rendered.
     usage: SiteUsage = SiteUsage(Path())
+    _searched_elsewhere: frozenset[str] = frozenset()
 
     def __init__(self) -> None:
         super().__init__()
@@ -94,6 +96,7 @@ class ClausesPlugin(BasePlugin[ClausesOptions]):
         # that has `on_startup`) and keeps the pages of the last build to reuse.
         self.reuse = PageReuse()
         self.serving = False
+        self.held = HeldPages()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Note whether the site is being served (pages are then reused between rebuilds)."""
@@ -162,8 +165,8 @@ class ClausesPlugin(BasePlugin[ClausesOptions]):
             self._contents[page.file.src_uri] = generated.html()
         return ""
 
-    def on_page_content(self, html: str, page: Page, config: MkDocsConfig,
-                        files: Files) -> str:
+    def _page_content(self, html: str, page: Page, config: MkDocsConfig,
+                      files: Files) -> str:
         """The page's HTML with the glossary's abbreviations explained; its titles escaped
         for the theme, which prints them as they are (see theme_text.py)."""
         page_titles(page)
@@ -176,6 +179,14 @@ class ClausesPlugin(BasePlugin[ClausesOptions]):
             page.content = html
             self.reuse.content(page, config)
         return html
+
+    @event_priority(-100)  # after any other plugin's turn
+    def _hold_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if page.file.src_uri in self.generated:
+            return self.held.hold(page.file.src_uri, html)
+        return html
+
+    on_page_content = CombinedEvent(_page_content, _hold_content)
 
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         """The navigation with its sections' and links' titles escaped for the theme."""
@@ -191,6 +202,11 @@ class ClausesPlugin(BasePlugin[ClausesOptions]):
                                 self.council)
         self.generated = {page.src_uri: page for page in pages}
         self._contents: dict[str, str] = {}
+        # The theme's search indexes a stand-in for each version page (see search_index.py);
+        # its entries, from the data, replace the stand-in's once the index is written.
+        self._searched_elsewhere = searched_pages(code)
+        self._searched_content: dict[str, str] = {}
+        self.held = HeldPages()
         listed = versions_files(code)
         # Every page shows the version selector's list (versions.json); where each clause
         # stands (the second file) is read by the script only, so no page depends on it.
@@ -218,8 +234,9 @@ class ClausesPlugin(BasePlugin[ClausesOptions]):
         gc.set_threshold(*_USUAL_THRESHOLD)
         self.reuse.finish(len(self.generated))
         site = Path(config.site_dir)
-        shape_search_index(site, code_search(self._loaded()))
-        search_index_for_versions(self._loaded(), site)
+        index = shape_search_index(site, code_search(self._loaded()))
+        if index is not None:
+            search_index_for_versions(self._loaded(), site, index)
         if self.config.url_record:
             base = Path(config.config_file_path).parent
             try:
@@ -245,19 +262,33 @@ class ClausesPlugin(BasePlugin[ClausesOptions]):
         keep_compiled(env, self.base / self.config.template_cache)
         return with_reused_template(env)
 
+    @event_priority(100)  # before any other plugin's turn
+    def _context_given_back(self, context: dict[str, object], page: Page,
+                            config: MkDocsConfig, nav: Navigation) -> None:
+        held = self.held.give_back(page.file.src_uri)
+        if held is not None:
+            page.content = held
+
     @event_priority(50)  # before the search plugin indexes the page
     def _context_before_search(self, context: dict[str, object], page: Page,
                                config: MkDocsConfig, nav: Navigation) -> None:
         if page.file.src_uri in self.generated:
             self.reuse.before_search(page, config)
+            if page.url in self._searched_elsewhere and page.content is not None:
+                self._searched_content[page.url] = page.content
+                page.content = index_stand_in(page.title or "")
 
     @event_priority(-100)  # after it
     def _context_after_search(self, context: dict[str, object], page: Page,
                               config: MkDocsConfig, nav: Navigation) -> None:
         if page.file.src_uri in self.generated:
+            held = self._searched_content.pop(page.url, None)
+            if held is not None:
+                page.content = held
             self.reuse.after_search(page, config)
 
-    on_page_context = CombinedEvent(_context_before_search, _context_after_search)
+    on_page_context = CombinedEvent(_context_given_back, _context_before_search,
+                                    _context_after_search)
 
     def _version_selector(self, settings: str, page: object) -> Markup:
         """The theme's settings for `page` (its `config` block), see theme/main.html."""

@@ -89,25 +89,26 @@ def versions_files(code: Code) -> list[tuple[str, str]]:
             (urls.clauses_json_path(), clauses_json(code))]
 
 
-def search_index_for_versions(code: Code, site_dir: Path) -> None:
-    """A copy of the search index where the selector's base makes the theme look for it.
+def search_index_for_versions(code: Code, site_dir: Path, index: dict[str, Any]) -> None:
+    """A copy of the search index (`index`, as the site's root holds it) where the selector's
+    base makes the theme look for it.
 
     On a version page the theme's base URL is the version's folder (so that
     its version selector works), and it loads `search/search_index.json` from
-    there; the copy's locations are made relative to that folder.
+    there; the copy's locations are made relative to that folder. Folders as deep as each
+    other get the same copy, which is made once.
     """
-    index_file = site_dir / "search" / "search_index.json"
-    if not index_file.is_file():
-        return
-    index = json.loads(index_file.read_text(encoding="utf-8"))
     folders = {selector_base(code, urls.version_path(v.id)) for v in code.versions}
+    copies: dict[str, bytes] = {}
     for folder in sorted(f for f in folders if f):
         up = posixpath.relpath(".", folder) + "/"
-        copy = dict(index)
-        copy["docs"] = [{**doc, "location": up + doc["location"]} for doc in index["docs"]]
+        if up not in copies:
+            copy = dict(index)
+            copy["docs"] = [{**doc, "location": up + doc["location"]} for doc in index["docs"]]
+            copies[up] = json.dumps(copy, separators=(",", ":")).encode("utf-8")
         target = site_dir / folder / "search" / "search_index.json"
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(json.dumps(copy, separators=(",", ":")), encoding="utf-8")
+        target.write_bytes(copies[up])
 
 
 def _read(record_path: Path, base: Path) -> tuple[RecordFile, str]:

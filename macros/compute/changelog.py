@@ -325,21 +325,21 @@ def _check_removed_list(version: NumberedVersion, previous: NumberedVersion,
     now = {c.key for c in version.clauses()}
     seen: set[str] = set()
     for i, removal in enumerate(version.version.removed):
-        line = doc.line(("removed", i, "key"))
         label = f"removed '{removal.key}'"
         if removal.key in seen:
-            problems.append(Problem(doc.file, line, label, "is listed twice under 'removed'",
+            problems.append(Problem(doc.file, doc.line(("removed", i, "key")), label,
+                                    "is listed twice under 'removed'",
                                     "keep one entry per removed clause"))
         seen.add(removal.key)
         if removal.key in now:
             problems.append(Problem(
-                doc.file, line, label,
+                doc.file, doc.line(("removed", i, "key")), label,
                 f"is listed under 'removed' but version {version.id} still has it",
                 "remove the entry from 'removed', or remove the clause"))
         elif removal.key not in before:
             hint = did_you_mean(removal.key, before - now)
             problems.append(Problem(
-                doc.file, line, label,
+                doc.file, doc.line(("removed", i, "key")), label,
                 f"is not a clause of version {previous.id}.{hint}".rstrip(),
                 f"use the key of a clause of version {previous.id} that this version leaves out"))
     return problems

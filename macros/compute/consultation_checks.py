@@ -79,7 +79,7 @@ def check_rounds(loaded: Loaded[Consultation], raw: RawCode
     versions = {v.model.id: v for v in raw.versions}
     order = {vid: i for i, vid in enumerate(versions)}
     listed = ", ".join(versions)
-    seen: dict[str, tuple[int | None, int]] = {}  # comment id -> (line, round number)
+    seen: dict[str, tuple[Loc, int]] = {}  # comment id -> (where it is, round number)
     reviewed_of: dict[str, str] = {}  # comment id -> the version it is on
     words: dict[str, tuple[Paragraph, ...]] = {}
     for r, round_ in enumerate(loaded.model.rounds):
@@ -107,12 +107,13 @@ def check_rounds(loaded: Loaded[Consultation], raw: RawCode
             loc: Loc = (*at, "comments", i)
             label = f"comment '{comment.id}'"
             if comment.id in seen:
-                line, first = seen[comment.id]
+                at_first, first = seen[comment.id]
+                line = doc.line(at_first)
                 report((*loc, "id"), label,
                        f"duplicate comment id '{comment.id}' (already used at line {line}, in "
                        f"round {first})", "give every comment its own id, in every round")
             else:
-                seen[comment.id] = doc.line((*loc, "id")), number
+                seen[comment.id] = (*loc, "id"), number
                 reviewed_of[comment.id] = round_.reviewed_version
             try:
                 words[comment.id] = inline.parse(comment.words, "a comment's words")

@@ -58,6 +58,11 @@ def version_search(code: Code, version: NumberedVersion, title: str) -> VersionS
     return VersionSearch(path, (page, *clauses))
 
 
+def searched_pages(code: Code) -> frozenset[str]:
+    """The pages `code_search` gives entries for: every version's page."""
+    return frozenset(urls.version_path(v.id) for v in code.versions)
+
+
 def code_search(code: Code) -> tuple[VersionSearch, ...]:
     """Every version's search entries, each page titled as it is ("<Code>: version 1.0")."""
     return tuple(version_search(code, v, f"{code.title}: version {v.id}")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from functools import cache
 from pathlib import Path
 from typing import Any, Generic, NamedTuple, TypeVar
@@ -78,7 +79,9 @@ def load_model(path: Path, shown_as: str, model: type[M]) -> Loaded[M] | list[Pr
                         _STARTS.get(model, "start the file with its fields, one 'name: value' "
                                            "line each"))]
     try:
-        return Loaded(doc, validate(model, doc.data))
+        # Once validated, the model holds the data: the plain copy YAML built is dropped
+        # (lines for later problems come from the file's text, see YamlDoc.root).
+        return Loaded(replace(doc, data=None), validate(model, doc.data))
     except ValidationError as err:
         found = faults(err)
         old, found = old_date(doc, found) if model is Version else (None, found)

@@ -6,6 +6,7 @@ import os
 import stat
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -16,13 +17,26 @@ from macros.model.problems import Problem
 MAX_FILE_BYTES = 5_000_000
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class YamlDoc:
-    """A parsed YAML document and the line (1-based) of each node, by path."""
+    """A parsed YAML document and the line (1-based) of each node, by path.
+
+    The nodes, which hold each value's line, are kept only for `text` parsed again when a
+    line is first asked for (a problem to report): kept for every file, they were most of the
+    memory a large Code took to load.
+    """
 
     file: str
     data: Any
-    root: yaml.Node | None = field(repr=False, default=None)
+    given_root: yaml.Node | None = field(repr=False, default=None)
+    text: str | None = field(repr=False, default=None)
+
+    @cached_property
+    def root(self) -> yaml.Node | None:
+        """The document's top node (with every node's line)."""
+        if self.given_root is not None or self.text is None:
+            return self.given_root
+        return _compose(self.text)
 
     def line(self, loc: Sequence[str | int]) -> int | None:
         """The line of the value at `loc`, or of its nearest parent that exists."""
@@ -123,15 +137,24 @@ _Loader.add_constructor(None, _undefined)
 _FastLoader.add_constructor(None, _undefined)
 
 
-def _parse(text: str) -> tuple[yaml.Node | None, Any]:
-    """Parse once into nodes (for line numbers) and build the data from those nodes.
+def _parse(text: str) -> Any:
+    """The data in `text`; its nodes are dropped once it is built (see YamlDoc.root).
 
     Uses libyaml when PyYAML has it: a 5,000-clause version loads about ten times faster.
     """
     loader = _FastLoader(text)
     try:
-        root = loader.get_single_node()
-        return root, loader.construct_document(root) if root is not None else None
+        return loader.get_single_data()
+    finally:
+        loader.dispose()
+
+
+def _compose(text: str) -> yaml.Node | None:
+    """The nodes of `text`, which parsed before (`_parse`)."""
+    loader = _FastLoader(text)
+    try:
+        node: yaml.Node | None = loader.get_single_node()
+        return node
     finally:
         loader.dispose()
 
@@ -215,14 +238,14 @@ def read_yaml(path: Path, shown_as: str) -> YamlDoc | Problem:
                        f"not UTF-8 text (byte 0x{raw[err.start]:02x} cannot be read)",
                        "save the file with UTF-8 encoding")
     try:
-        root, data = _parse(text)
+        data = _parse(text)
     except yaml.YAMLError:
         pass
     except RecursionError:
         return Problem(shown_as, None, None, "is nested too deeply to read",
                        "write the data as the schema shows, a few levels deep")
     else:
-        return YamlDoc(shown_as, data, root)
+        return YamlDoc(shown_as, data, text=text)
     try:  # the pure-Python parser words its errors better; only used on failure
         root = yaml.compose(text, Loader=_Loader)
         data = yaml.load(text, Loader=_Loader)  # noqa: S506 (a SafeLoader)
