@@ -66,13 +66,14 @@ def shaped_index(index: dict[str, Any], versions: Iterable[VersionSearch]) -> di
 
 
 def index_stand_in(title: str) -> str:
-    """What the theme's search reads of a version page in place of its content: a heading
-    alone, which makes the one entry `shaped_index` replaces with the computed ones.
+    """What the theme's search reads of a version page in place of its content: its title as
+    text, which makes the one entry (the page's own) that `shaped_index` replaces with the
+    computed ones.
 
     Parsing a version page's HTML only for entries that are then replaced was a quarter of a
     large Code's build (each version page of 5,000 clauses holds megabytes).
     """
-    return f"<h1>{html.escape(title)}</h1>"
+    return html.escape(title or "version", quote=False)
 
 
 def shape_search_index(site_dir: Path, versions: Iterable[VersionSearch]
