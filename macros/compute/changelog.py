@@ -181,6 +181,23 @@ def _out_of_order(old_order: Sequence[str], new_order: Sequence[str]) -> set[str
     return set(common) - kept
 
 
+def _rewording(old: NumberedClause, previous: NumberedVersion, new: NumberedClause,
+               version: NumberedVersion) -> tuple[bool, tuple[Segment, ...]]:
+    """Whether the clause was reworded, and the redline if it was.
+
+    Most clauses are written in the next version exactly as before; their words are then the
+    same (cross-references compare by key), so they are not compared word by word.
+    """
+    if old.clause.text == new.clause.text and \
+            [i.text for i in old.clause.items] == [i.text for i in new.clause.items]:
+        return False, ()
+    old_words = clause_words(old, previous)
+    new_words = clause_words(new, version)
+    if same_words(old_words, new_words):
+        return False, ()
+    return True, redline(old_words, new_words)
+
+
 def compare(previous: NumberedVersion, version: NumberedVersion) -> VersionChanges:
     """The changes from `previous` to `version` (no checks: see `check`)."""
     old, new = _placed(previous), _placed(version)
@@ -194,11 +211,8 @@ def compare(previous: NumberedVersion, version: NumberedVersion) -> VersionChang
         if before is None:
             changes.append(ClauseChange(key, None, placed, False, False, reason, answers, ()))
             continue
-        old_words = clause_words(before.clause, previous)
-        new_words = clause_words(placed.clause, version)
-        reworded = not same_words(old_words, new_words)
+        reworded, segments = _rewording(before.clause, previous, placed.clause, version)
         moved = before.section.section.key != placed.section.section.key or key in out_of_order
-        segments = redline(old_words, new_words) if reworded else ()
         item = ClauseChange(key, before, placed, reworded, moved, reason, answers, segments)
         if item.changed or change:
             changes.append(item)
