@@ -29,6 +29,7 @@ from macros.adapters.build_checks import (
     glossary_required,
     record_path,
 )
+from macros.adapters.data_pages import DataPage
 from macros.adapters.held_pages import HeldPages
 from macros.adapters.material import with_version_selector
 from macros.adapters.package_theme import use_package_theme
@@ -212,9 +213,12 @@ class ClausesPlugin(BasePlugin[ClausesOptions]):
         # stands (the second file) is read by the script only, so no page depends on it.
         self.reuse.start(self.serving, config, listed[0][1])
         for page in pages:
-            files.append(File.generated(
+            file = File.generated(
                 config, page.src_uri, content=page.front_matter,
-                inclusion=InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV))
+                inclusion=InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV)
+            files.append(file)
+            if not page.in_nav:  # a page in the nav takes its title there from the nav
+                DataPage(file, config, page.meta)
         for path, text in listed:
             files.append(File.generated(config, path, content=text))
         with template_errors(self.base):

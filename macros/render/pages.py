@@ -14,7 +14,7 @@ import functools
 import json
 import re
 from collections.abc import Callable, Mapping
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from macros.compute import urls
 from macros.compute.code import Code
@@ -40,14 +40,19 @@ class GeneratedPage(NamedTuple):
     in_nav: bool = True  # False for pages reached only by links (clause histories)
 
     @property
-    def front_matter(self) -> str:
-        """The file MkDocs reads: title, search settings, and that no macro is to run."""
-        meta = {"title": self.title, "render_macros": False}
+    def meta(self) -> dict[str, Any]:
+        """The page's settings: title, search settings, and that no macro is to run."""
+        meta: dict[str, Any] = {"title": self.title, "render_macros": False}
         if not self.searchable:
             meta["search"] = {"exclude": True}
         elif self.search_boost:
             meta["search"] = {"boost": self.search_boost}
-        lines = [f"{name}: {json.dumps(value)}" for name, value in meta.items()]
+        return meta
+
+    @property
+    def front_matter(self) -> str:
+        """The file MkDocs reads: the page's settings (`meta`) as front matter."""
+        lines = [f"{name}: {json.dumps(value)}" for name, value in self.meta.items()]
         return "---\n" + "\n".join(lines) + "\n---\n"
 
     def body(self) -> str:
