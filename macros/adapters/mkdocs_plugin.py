@@ -32,6 +32,7 @@ from macros.adapters.build_checks import (
 from macros.adapters.data_pages import DataPage
 from macros.adapters.held_pages import HeldPages
 from macros.adapters.material import with_version_selector
+from macros.adapters.nav_once import NavOnce
 from macros.adapters.package_theme import use_package_theme
 from macros.adapters.preview import Builder, data_paths, keep_last_good_site
 from macros.adapters.preview_pages import PageReuse, with_reused_template
@@ -263,6 +264,7 @@ class ClausesPlugin(BasePlugin[ClausesOptions]):
         if problems:
             raise Abort(str(CodeDataError(problems)))
         env.filters["version_selector"] = self._version_selector
+        env.globals["nav_once"] = NavOnce()
         keep_compiled(env, self.base / self.config.template_cache)
         return with_reused_template(env)
 
