@@ -19,11 +19,17 @@ from mkdocs.exceptions import Abort, ConfigurationError
 
 from macros.adapters.version_site import RecordCheck, check_record_against
 from macros.compute.code import Code, CodeCheck, check_code
-from macros.compute.words import DEFAULT_DOCUMENT
 from macros.load.configfile import ConfigCheck, check_config
 from macros.load.glossary import EMPTY as EMPTY_GLOSSARY
 from macros.load.glossary import Glossary, load_glossary
-from macros.load.settings import Locate, Settings, SettingsError, read_council, read_settings
+from macros.load.settings import (
+    DEFAULT_DOCUMENT,
+    Locate,
+    Settings,
+    SettingsError,
+    read_council,
+    read_settings,
+)
 from macros.model.problems import Problem, shown_path
 
 DEFAULT_MANIFEST = "content/data/code.yaml"

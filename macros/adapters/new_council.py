@@ -29,6 +29,7 @@ import yaml
 
 from macros.compute.recordfile import EMPTY as EMPTY_RECORD
 from macros.compute.recordfile import updated_text
+from macros.load.settings import DEFAULT_DOCUMENT
 
 COUNCIL_FILES = Path(__file__).parent / "council"
 SITE_FILES = COUNCIL_FILES / "files"
@@ -79,7 +80,7 @@ def add_command(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
                      help="the new folder; it must not exist, or be empty")
     new.add_argument("--name", required=True,
                      help="the council's name, e.g. \"Anyshire County Council\"")
-    new.add_argument("--document", default="Code",
+    new.add_argument("--document", default=DEFAULT_DOCUMENT,
                      help="what the council calls the document, e.g. Protocol (default: Code)")
     new.add_argument("--title", help="the document's title (default: "
                      "'Social Media <document> for Councillors')")

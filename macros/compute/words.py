@@ -12,10 +12,9 @@ from typing import NamedTuple
 
 from macros.compute.code import Code
 from macros.compute.documents import named
+from macros.load.settings import DEFAULT_DOCUMENT
 from macros.model.records import ProvenanceKind
 from macros.model.wording import or_list
-
-DEFAULT_DOCUMENT = "Code"
 
 
 class Words(NamedTuple):

@@ -20,6 +20,9 @@ from macros.load.loader import UNKNOWN_FIELD, fault_message, faults
 from macros.model.problems import Problem
 from macros.model.records import RECORD, validate
 
+# What a council calls its document when its settings do not say.
+DEFAULT_DOCUMENT = "Code"
+
 T = TypeVar("T")
 
 # Where a setting is: (file, line) from its path, e.g. ('extra', 'council', 'name').
@@ -40,7 +43,7 @@ class Council:
         max_length=40,
         description="The document's own short name, as 'the ... in force' says it: 'Code', "
         "'Protocol'.",
-    )] = "Code"
+    )] = DEFAULT_DOCUMENT
 
 
 @with_config(RECORD)
