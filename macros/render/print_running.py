@@ -2,8 +2,9 @@
 
 Browsers print page margins only from CSS, and a stylesheet cannot read the
 page it prints. So the generator writes, once per build, one rule per version
-that sets custom properties when the page shows that version; print.css puts
-them in the margins of every printed page (title and version, status, URL).
+that sets custom properties when the page shows that version (at the end of the
+stylesheet pages load, assets/smc.css); print.css puts them in the margins of
+every printed page (title and version, status, URL).
 """
 
 from __future__ import annotations
@@ -14,8 +15,6 @@ from macros.compute.numbering import NumberedVersion
 from macros.compute.versions import printed_status
 from macros.model.dates import long_date
 from macros.model.records import Status
-
-RUNNING_CSS_PATH = "assets/print-running.css"
 
 
 def css_string(text: str) -> str:
