@@ -36,8 +36,9 @@ def print_status(code: Code, version: NumberedVersion) -> str:
 
 
 def running_css(code: Code, site_url: str) -> str:
-    """The stylesheet that puts each version's title, status and address in the printed margins."""
-    rules = ["/* Generated from the Code's data at each build. */"]
+    """The stylesheet that puts each version's title, status and address in the printed margins
+    (for print only, so that a screen never matches its rules against the page)."""
+    rules = ["/* Generated from the Code's data at each build. */", "@media print {"]
     for version in code.versions:
         title = f"{code.title}, version {version.id}"
         url = urls.absolute(site_url, urls.version_path(version.id)) if site_url else ""
@@ -46,4 +47,4 @@ def running_css(code: Code, site_url: str) -> str:
             f"  --smc-print-title: {css_string(title)};\n"
             f"  --smc-print-status: {css_string(print_status(code, version))};\n"
             f"  --smc-print-url: {css_string(url)};\n}}")
-    return "\n".join(rules) + "\n"
+    return "\n".join([*rules, "}"]) + "\n"
