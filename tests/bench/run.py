@@ -610,8 +610,9 @@ What stands in the way of the targets still failing, and what would move them ne
   citation is shown, bring that to about 20 (10,143). On a loaded machine (load average
   3.5 to 6) single runs of the 500-clause page then scored 97, 97 and 83 (92 before), of
   the 1,000-clause page 91, 83 and 84 (87 before); in alternate runs of the pages before
-  and after, three of each, the 500-clause page's median was 94 against 81 (total blocking
-  265 against 719 ms) and the 1,000-clause page's 78 against 72 (843 against 1,056 ms).
+  and after, the 500-clause page's median was 94 against 81 (three of each, total blocking
+  265 against 719 ms) and the 1,000-clause page's 84.5 against 71 (six of each, 551
+  against 989 ms).
   Most of what remains is the theme's script: it subscribes to every link and `<details>`
   in the content (about 4,000 and 1,000 at 1,000 clauses) as the page loads, reads the
   search index (0.9 MB at 1,000 clauses, every version's clauses), and, because each page
