@@ -33,7 +33,7 @@ from macros.adapters.data_pages import DataPage
 from macros.adapters.held_pages import HeldPages
 from macros.adapters.material import with_version_selector
 from macros.adapters.nav_once import NavOnce
-from macros.adapters.package_theme import use_package_theme
+from macros.adapters.package_theme import bundles, use_package_theme
 from macros.adapters.preview import Builder, data_paths, keep_last_good_site
 from macros.adapters.preview_pages import PageReuse, with_reused_template
 from macros.adapters.search_index import index_stand_in, shape_search_index
@@ -67,7 +67,7 @@ from macros.render.environment import (
 )
 from macros.render.feed import render_feed
 from macros.render.pages import GeneratedPage, generated_pages
-from macros.render.print_running import RUNNING_CSS_PATH, running_css
+from macros.render.print_running import running_css
 
 if TYPE_CHECKING:
     from mkdocs.livereload import LiveReloadServer
@@ -138,8 +138,6 @@ class ClausesPlugin(BasePlugin[ClausesOptions]):
         except PdfUnavailable as err:
             raise Abort(str(err)) from None
         config.nav = with_code_nav(code, config.nav, templates.words.in_force)
-        if RUNNING_CSS_PATH not in config.extra_css:
-            config.extra_css.append(RUNNING_CSS_PATH)
         return config
 
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig,
@@ -196,7 +194,8 @@ class ClausesPlugin(BasePlugin[ClausesOptions]):
         return nav
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        """Add the generated pages, versions.json, the feed, the print CSS, downloads, schemas."""
+        """Add the generated pages, versions.json, the feed, the styles and scripts, downloads,
+        schemas."""
         code = self._loaded()
         if self.templates is None:
             raise PluginError("the clauses plugin's templates were not loaded (on_config)")
@@ -225,8 +224,9 @@ class ClausesPlugin(BasePlugin[ClausesOptions]):
         with template_errors(self.base):
             feed = render_feed(self.templates, code, config.site_url or "", self.council)
         files.append(File.generated(config, FEED_PATH, content=feed))
-        files.append(File.generated(config, RUNNING_CSS_PATH,
-                                    content=running_css(code, config.site_url or "")))
+        # The package's styles with the printed margins of each version, and its scripts.
+        for path, text in bundles(config, running_css(code, config.site_url or "")):
+            files.append(File.generated(config, path, content=text))
         for download in (d for ds in self.downloads.values() for d in ds):
             files.append(File.generated(config, download.path, content=download.content))
         for schema, name in schema_files():

@@ -2,8 +2,9 @@
 
 Browsers print page margins only from CSS, and a stylesheet cannot read the
 page it prints. So the generator writes, once per build, one rule per version
-that sets custom properties when the page shows that version; print.css puts
-them in the margins of every printed page (title and version, status, URL).
+that sets custom properties when the page shows that version (at the end of the
+stylesheet pages load, assets/smc.css); print.css puts them in the margins of
+every printed page (title and version, status, URL).
 """
 
 from __future__ import annotations
@@ -14,8 +15,6 @@ from macros.compute.numbering import NumberedVersion
 from macros.compute.versions import printed_status
 from macros.model.dates import long_date
 from macros.model.records import Status
-
-RUNNING_CSS_PATH = "assets/print-running.css"
 
 
 def css_string(text: str) -> str:
@@ -37,8 +36,9 @@ def print_status(code: Code, version: NumberedVersion) -> str:
 
 
 def running_css(code: Code, site_url: str) -> str:
-    """The stylesheet that puts each version's title, status and address in the printed margins."""
-    rules = ["/* Generated from the Code's data at each build. */"]
+    """The stylesheet that puts each version's title, status and address in the printed margins
+    (for print only, so that a screen never matches its rules against the page)."""
+    rules = ["/* Generated from the Code's data at each build. */", "@media print {"]
     for version in code.versions:
         title = f"{code.title}, version {version.id}"
         url = urls.absolute(site_url, urls.version_path(version.id)) if site_url else ""
@@ -47,4 +47,4 @@ def running_css(code: Code, site_url: str) -> str:
             f"  --smc-print-title: {css_string(title)};\n"
             f"  --smc-print-status: {css_string(print_status(code, version))};\n"
             f"  --smc-print-url: {css_string(url)};\n}}")
-    return "\n".join(rules) + "\n"
+    return "\n".join([*rules, "}"]) + "\n"

@@ -236,7 +236,7 @@ def test_each_clause_control_is_a_target_of_at_least_24_px(
     for path in code_pages():
         page.goto(served.url(path), wait_until="load")
         heights = page.eval_on_selector_all(
-            ".smc-clause__actions a, details.smc-clause__about > summary",
+            "a.smc-clause__link, details.smc-clause__about > summary",
             "(els) => els.map((e) => e.getBoundingClientRect().height)")
         assert heights, path
         small += [f"{path}: {h:.1f}px" for h in heights if h < 24]
