@@ -67,10 +67,43 @@ def test_a_rebuild_after_an_edit_writes_what_a_build_writes(
     assert sorted(preview) == sorted(fresh)
     differ = [name for name in fresh if preview[name] != fresh[name]]
     assert differ == []
-    page = preview["code/2.0/index.html"].decode()
-    assert "exactly as you behave" in page
-    history = preview["clause/same-standards/index.html"].decode()
-    assert "exactly as you behave" in history
+    for shown in ("code/2.0/index.html", "clause/same-standards/index.html",
+                  "changes/index.html"):
+        assert "exactly as you behave" in preview[shown].decode(), shown
+    # A page that shows nothing of the edited clause is written as the last build wrote it.
+    assert preview["code/1.0/index.html"] == files(tmp_path / "first")["code/1.0/index.html"]
+
+
+# Edits, each after the one before, and words that each shows on the pages named.
+EDITS = [
+    ("text: Behave online as you behave in real life.",
+     "text: Behave online as you behave offline.", "as you behave offline",
+     ("code/2.0/index.html", "clause/same-standards/index.html", "changes/index.html")),
+    ("reason: Reworded so that criticising the council is allowed.",
+     "reason: Reworded so that members may criticise the council.",
+     "members may criticise the council",
+     ("clause/tone/index.html", "changes/index.html")),
+    ("title: Your accounts", "title: Your social media accounts", "Your social media accounts",
+     ("code/2.0/index.html",)),
+]
+
+
+def test_each_rebuild_of_a_preview_shows_its_edit_and_writes_what_a_build_writes(
+        fixture: Path, tmp_path: Path) -> None:
+    """Wording, a reason, a section's title: each shown on every page that shows it, and the
+    rebuild's files those of a build of the same data."""
+    config = fixture / "mkdocs.yml"
+    serve_build(config, tmp_path / "first")
+    for n, (old, new, words, pages) in enumerate(EDITS):
+        edit(fixture / "content" / "data" / "versions" / "2.0.yaml", old, new)
+        serve_build(config, tmp_path / f"preview{n}")
+        built = mkdocs_build(config, tmp_path / f"built{n}")
+        assert built.returncode == 0, built.stderr
+        preview, fresh = files(tmp_path / f"preview{n}"), files(tmp_path / f"built{n}")
+        assert sorted(preview) == sorted(fresh)
+        assert [name for name in fresh if preview[name] != fresh[name]] == [], new
+        for shown in pages:
+            assert words in preview[shown].decode(), (new, shown)
 
 
 def test_a_build_after_a_build_reuses_nothing(fixture: Path, tmp_path: Path,

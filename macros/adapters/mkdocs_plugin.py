@@ -63,6 +63,7 @@ from macros.render.environment import (
     template_problem,
 )
 from macros.render.feed import render_feed
+from macros.render.page_inputs import PageInputs
 from macros.render.pages import GeneratedPage, generated_pages
 from macros.render.print_running import RUNNING_CSS_PATH, running_css
 
@@ -156,6 +157,8 @@ class ClausesPlugin(BasePlugin[ClausesOptions]):
         generated = self.generated.get(page.file.src_uri)
         if generated is None:
             return markdown
+        if self.reuse.enabled and self.reuse.reusable(page, config, generated.shows(self.inputs)):
+            return ""  # the page the last build wrote is written again (preview_pages.py)
         # The content is one block of HTML, which Markdown would keep as it is: it is laid out
         # here and handed over in `on_page_content`, and Markdown reads an empty page.
         with template_errors(self.base, PluginError):
@@ -167,14 +170,18 @@ class ClausesPlugin(BasePlugin[ClausesOptions]):
         """The page's HTML with the glossary's abbreviations explained; its titles escaped
         for the theme, which prints them as they are (see theme_text.py)."""
         page_titles(page)
+        reused = self.reuse.kept_terms(page)
+        if reused is not None:
+            self.usage.terms |= reused
+            return html
         generated = page.file.src_uri in self._contents
         html = self._contents.pop(page.file.src_uri, html)
         if self.abbreviations is not None:
             html = self.abbreviations.apply(html)  # generated HTML, which Markdown's abbr skips
-        self.usage.page_shown(page.url, html, self.abbreviations)
+        terms = self.usage.page_shown(page.url, html, self.abbreviations,
+                                      every=self.reuse.enabled)
         if generated:
-            page.content = html
-            self.reuse.content(page, config)
+            self.reuse.laid_out(page, terms)
         return html
 
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
@@ -194,7 +201,12 @@ class ClausesPlugin(BasePlugin[ClausesOptions]):
         listed = versions_files(code)
         # Every page shows the version selector's list (versions.json); where each clause
         # stands (the second file) is read by the script only, so no page depends on it.
-        self.reuse.start(self.serving, config, listed[0][1])
+        # Generated pages show the glossary's abbreviations too.
+        glossary = self.base / self.config.glossary
+        self.reuse.start(self.serving, config, listed[0][1],
+                         glossary.read_text(encoding="utf-8") if glossary.is_file() else "")
+        self.inputs = PageInputs(code, self.downloads, (config.site_url or "", self.council,
+                                                        self.templates.words))
         for page in pages:
             files.append(File.generated(
                 config, page.src_uri, content=page.front_matter,
@@ -270,7 +282,7 @@ class ClausesPlugin(BasePlugin[ClausesOptions]):
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         """The page's HTML with the theme's invalid attributes removed (or, in a preview, as the
         last build wrote it, when nothing it shows has changed)."""
-        written = self.reuse.written(page, fix_theme_html(output))
+        written = self.reuse.written(page, output, fix_theme_html)
         if page.file.src_uri in self.generated:
             # Nothing reads a generated page's content once it is written; a Code of thousands
             # of clauses would otherwise hold every page twice until the build ends.

@@ -1,10 +1,11 @@
 """`serve` rebuilds only the generated pages a save changed; the others are written as the
 last build wrote them (see `macros/render/page_reuse.py`).
 
-MkDocs reads and lays out every page on every rebuild. For a generated page, the plugin lays
-out its content (the Code's templates) as usual, then fingerprints it with what the page
-shares with every other page. When the fingerprint is the one the page had in the last
-build, the page is not laid out in the theme again and not indexed for search again:
+MkDocs reads and lays out every page on every rebuild. For a generated page, the plugin first
+fingerprints what it shows (the records of the Code it is made from, see
+`macros/render/page_inputs.py`) with what the page shares with every other page. When the
+fingerprint is the one the page had in the last build, its content is not laid out by the
+Code's templates, nor the page in the theme, nor indexed for search again:
 `REUSED_TEMPLATE` writes the page the last build wrote, and the search entries it made then
 are added to the index in its place. A `build` never reuses anything, so what it writes does
 not depend on this module (tests/test_preview_reuse.py checks that a preview's rebuild writes
@@ -16,6 +17,7 @@ from __future__ import annotations
 import json
 import logging
 import re
+from collections.abc import Callable
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -91,6 +93,7 @@ class PageReuse:
         self._digests: dict[str, str] = {}
         self._search_from: dict[str, int] = {}
         self._search: dict[str, tuple[Any, ...]] = {}
+        self._terms: dict[str, frozenset[str]] = {}
         self._count = 0
 
     def start(self, serving: bool, config: MkDocsConfig, *shared: str) -> None:
@@ -98,6 +101,7 @@ class PageReuse:
         self.enabled = serving
         self.store.start()
         self._reused, self._digests, self._search_from, self._search = {}, {}, {}, {}
+        self._terms = {}
         self._count = 0
         if serving:
             self._site = site_digest([
@@ -105,21 +109,34 @@ class PageReuse:
                 *shared, json.dumps(config.nav, sort_keys=True, default=str),
                 *_files_in(Path(config.docs_dir)), *_theme_files(config)])
 
-    def content(self, page: Page, config: MkDocsConfig) -> None:
-        """Once the page's content is laid out: reuse the page if nothing it shows changed."""
-        if not self.enabled or page.content is None:
-            return
+    def reusable(self, page: Page, config: MkDocsConfig, shows: str) -> bool:
+        """Before the page's content is laid out: whether the last build's page can be written
+        again, nothing it shows (`shows`, its inputs' fingerprint) having changed."""
+        if not self.enabled:
+            return False
         uri = page.file.src_uri
-        digest = page_digest(self._site, uri, page.meta, page.content)
+        digest = page_digest(self._site, uri, page.meta, shows)
         self._digests[uri] = digest
         kept = self.store.get(uri, digest)
-        if kept is not None:
-            self._reused[uri] = kept
-            meta = {**page.meta, "template": REUSED_TEMPLATE}
-            if self._searched(page) and _search_entries(config) is not None:
-                # its entries are added after the search plugin's turn
-                meta["search"] = {"exclude": True}
-            page.meta = meta
+        if kept is None:
+            return False
+        self._reused[uri] = kept
+        meta = {**page.meta, "template": REUSED_TEMPLATE}
+        if self._searched(page) and _search_entries(config) is not None:
+            # its entries are added after the search plugin's turn
+            meta["search"] = {"exclude": True}
+        page.meta = meta
+        return True
+
+    def kept_terms(self, page: Page) -> frozenset[str] | None:
+        """The abbreviations a reused page's content explains; None for a page laid out."""
+        kept = self._reused.get(page.file.src_uri)
+        return kept.terms if kept is not None else None
+
+    def laid_out(self, page: Page, terms: frozenset[str]) -> None:
+        """A page's content is laid out anew: the abbreviations it explains, kept with it."""
+        if page.file.src_uri in self._digests:
+            self._terms[page.file.src_uri] = terms
 
     @staticmethod
     def _searched(page: Page) -> bool:
@@ -147,15 +164,17 @@ class PageReuse:
         if start is not None and entries is not None:
             self._search[uri] = tuple(entries[start:])
 
-    def written(self, page: Page, output: str) -> str:
-        """The page as written; kept for the next build."""
+    def written(self, page: Page, output: str, finish: Callable[[str], str]) -> str:
+        """The page as written (`finish`ed, unless it is the last build's); kept for the next
+        build."""
         uri = page.file.src_uri
         digest = self._digests.get(uri)
         if digest is None:
-            return output
+            return finish(output)
         kept = self._reused.get(uri)
         if kept is None:
-            kept = Kept(digest, output, self._search.pop(uri, ()))
+            kept = Kept(digest, finish(output), self._search.pop(uri, ()),
+                        self._terms.pop(uri, frozenset()))
         else:
             self._count += 1
         self.store.keep(uri, kept)
