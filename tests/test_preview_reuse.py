@@ -19,6 +19,8 @@ from mkdocs.config import load_config
 from recordkit import edit
 from testkit import FIXTURES, ROOT, mkdocs_build
 
+from macros.adapters.serve_files import UnchangedFiles
+
 OLD = "text: Behave online as you behave in real life."
 NEW = "text: Behave online exactly as you behave in real life."
 
@@ -116,3 +118,29 @@ def test_a_build_after_a_build_reuses_nothing(fixture: Path, tmp_path: Path,
             build(loaded)
     assert not [r for r in caplog.records if "unchanged since" in r.getMessage()]
     assert files(tmp_path / "one") == files(tmp_path / "two")
+
+
+def test_a_rebuild_into_the_served_folder_writes_only_what_changed(
+        fixture: Path, tmp_path: Path) -> None:
+    """`serve` rebuilds into the folder it serves: files left as they were where their bytes
+    are the same, what the build no longer makes removed, and the folder then holds exactly
+    what a build writes."""
+    config, site = fixture / "mkdocs.yml", tmp_path / "served"
+    serve_build(config, site)
+    untouched = site / "code" / "1.0" / "index.html"
+    stale = site / "clause" / "no-longer-a-clause" / "index.html"
+    stale.parent.mkdir(parents=True)
+    stale.write_text("a page of a clause the data no longer holds", encoding="utf-8")
+    before = untouched.stat().st_mtime_ns
+    edit(fixture / "content" / "data" / "versions" / "2.0.yaml", OLD, NEW)
+    rebuilds = UnchangedFiles(site)
+    rebuilds.builder(lambda: serve_build(config, site))()
+    assert untouched.stat().st_mtime_ns == before
+    assert not stale.parent.exists()
+    assert 0 < rebuilds.written < rebuilds.unchanged
+    built = mkdocs_build(config, tmp_path / "built")
+    assert built.returncode == 0, built.stderr
+    preview, fresh = files(site), files(tmp_path / "built")
+    assert sorted(preview) == sorted(fresh)
+    assert [name for name in fresh if preview[name] != fresh[name]] == []
+    assert "exactly as you behave" in preview["code/2.0/index.html"].decode()

@@ -34,6 +34,7 @@ from macros.adapters.package_theme import use_package_theme
 from macros.adapters.preview import Builder, data_paths, keep_last_good_site
 from macros.adapters.preview_pages import PageReuse, with_reused_template
 from macros.adapters.search_index import shape_search_index
+from macros.adapters.serve_files import UnchangedFiles
 from macros.adapters.site_usage import SiteUsage
 from macros.adapters.theme_html import fix_theme_html
 from macros.adapters.theme_text import nav_titles, page_titles
@@ -53,6 +54,7 @@ from macros.export.pdf import PdfUnavailable
 from macros.export.schema import schema_text
 from macros.load.glossary import EMPTY as EMPTY_GLOSSARY
 from macros.load.glossary import Glossary
+from macros.load.kept import Kept
 from macros.load.settings import Settings
 from macros.model.problems import CodeDataError
 from macros.render.abbreviations import Abbreviations
@@ -94,6 +96,7 @@ class ClausesPlugin(BasePlugin[ClausesOptions]):
         # While serving, the plugin lives from one rebuild to the next (MkDocs keeps a plugin
         # that has `on_startup`) and keeps the pages of the last build to reuse.
         self.reuse = PageReuse()
+        self.kept = Kept()  # what each data file made, kept by its bytes (macros/load/kept.py)
         self.serving = False
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -109,7 +112,8 @@ class ClausesPlugin(BasePlugin[ClausesOptions]):
                                                cache=base / self.config.template_cache)
         _fewer_collections_while_building()
         with _without_cycle_collection():
-            checked = check_code(base / self.config.manifest, base)
+            checked = check_code(base / self.config.manifest, base,
+                                 self.kept if self.serving else None)
         # One report of every problem: a lost published URL first, what could not be checked
         # because of the others last (the same checks as `python -m macros check`).
         found = check_build(config, checked, record_path(self.config, base),
@@ -148,7 +152,10 @@ class ClausesPlugin(BasePlugin[ClausesOptions]):
                                           [self.base / name for name in extra
                                            if (self.base / name).parent.is_dir()]):
             server.watch(str(path), recursive=recursive)
-        server.builder = keep_last_good_site(server.builder, Path(config.site_dir))
+        # A rebuild writes only the files that changed (serve_files.py).
+        files = UnchangedFiles(Path(config.site_dir))
+        server.builder = keep_last_good_site(files.builder(server.builder),
+                                             Path(config.site_dir), lambda: files.written > 0)
         return server
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig,
