@@ -14,6 +14,7 @@ the same files as a build).
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import re
@@ -24,7 +25,9 @@ from typing import Any
 
 import jinja2
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
 
 from macros.render.page_reuse import Kept, PageStore, page_digest, site_digest
 
@@ -126,6 +129,7 @@ class PageReuse:
             # its entries are added after the search plugin's turn
             meta["search"] = {"exclude": True}
         page.meta = meta
+        setattr(page, "render", functools.partial(_render_empty, page))  # noqa: B010
         return True
 
     def kept_terms(self, page: Page) -> frozenset[str] | None:
@@ -187,6 +191,16 @@ class PageReuse:
             if self._count:
                 log.info(f"{self._count} of {pages} generated pages unchanged since the last "
                          "build, written again as they were")
+
+
+def _render_empty(page: Page, config: MkDocsConfig, files: Files) -> None:
+    """What `Page.render` makes of a generated page's Markdown, which is empty (its content is
+    handed over as HTML), without making a Markdown converter with every extension for it."""
+    page.content = ""
+    page.toc = get_toc([])
+    page.present_anchor_ids = set()
+    if logging.getLogger("mkdocs.structure.pages").getEffectiveLevel() > logging.DEBUG:
+        page.links_to_anchors = {}
 
 
 def _search_entries(config: MkDocsConfig) -> list[Any] | None:
