@@ -6,6 +6,7 @@ package knows nothing of MkDocs.
 
 from __future__ import annotations
 
+import functools
 import gc
 import logging
 from collections.abc import Iterator, Mapping
@@ -31,6 +32,7 @@ from macros.adapters.build_checks import (
 )
 from macros.adapters.material import with_version_selector
 from macros.adapters.package_theme import use_package_theme
+from macros.adapters.pdf_later import PdfsLater
 from macros.adapters.preview import Builder, data_paths, keep_last_good_site
 from macros.adapters.preview_pages import PageReuse, with_reused_template
 from macros.adapters.search_index import shape_search_index
@@ -49,7 +51,7 @@ from macros.compute.downloads import Download
 from macros.compute.feed import FEED_PATH
 from macros.compute.search import code_search
 from macros.compute.words import site_words
-from macros.export.downloads import build_downloads, schema_files
+from macros.export.downloads import build_downloads, make_pdf, schema_files
 from macros.export.pdf import PdfUnavailable
 from macros.export.schema import schema_text
 from macros.load.glossary import EMPTY as EMPTY_GLOSSARY
@@ -98,6 +100,8 @@ class ClausesPlugin(BasePlugin[ClausesOptions]):
         self.reuse = PageReuse()
         self.kept = Kept()  # what each data file made, kept by its bytes (macros/load/kept.py)
         self.serving = False
+        # While serving (after the first build): PDFs not made yet are made after the pages.
+        self.pdfs_later: PdfsLater | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Note whether the site is being served (pages are then reused between rebuilds)."""
@@ -130,11 +134,12 @@ class ClausesPlugin(BasePlugin[ClausesOptions]):
         self.code, self.council = code, council
         templates.use_words(site_words(code, found.document, council))
         self.abbreviations = Abbreviations(self.glossary, templates)
+        self.later: list[str] | None = [] if self.pdfs_later is not None else None
         try:
             with template_errors(base):
                 self.downloads = build_downloads(templates, code, site_url, council,
                                                  pdf_cache=base / self.config.pdf_cache,
-                                                 pdf=self.config.pdf)
+                                                 pdf=self.config.pdf, later=self.later)
         except PdfUnavailable as err:
             raise Abort(str(err)) from None
         config.nav = with_code_nav(code, config.nav, templates.words.in_force)
@@ -154,6 +159,11 @@ class ClausesPlugin(BasePlugin[ClausesOptions]):
             server.watch(str(path), recursive=recursive)
         # A rebuild writes only the files that changed (serve_files.py).
         files = UnchangedFiles(Path(config.site_dir))
+        if self.config.pdf and self.config.pdf_cache:
+            cache = self.base / self.config.pdf_cache
+            cache.mkdir(parents=True, exist_ok=True)
+            server.watch(str(cache), recursive=False)  # a PDF made after the pages: rebuild
+            self.pdfs_later = PdfsLater(functools.partial(make_pdf, cache=cache))
         server.builder = keep_last_good_site(files.builder(server.builder),
                                              Path(config.site_dir), lambda: files.written > 0)
         return server
@@ -225,7 +235,7 @@ class ClausesPlugin(BasePlugin[ClausesOptions]):
         files.append(File.generated(config, FEED_PATH, content=feed))
         files.append(File.generated(config, RUNNING_CSS_PATH,
                                     content=running_css(code, config.site_url or "")))
-        for download in (d for ds in self.downloads.values() for d in ds):
+        for download in (d for ds in self.downloads.values() for d in ds if d.ready):
             files.append(File.generated(config, download.path, content=download.content))
         for schema, name in schema_files():
             if files.get_file_from_path(schema) is None:  # a site without content/pages/schema/
@@ -236,6 +246,8 @@ class ClausesPlugin(BasePlugin[ClausesOptions]):
         """Fix the search index for the versions, then check the built site's URLs."""
         gc.set_threshold(*_USUAL_THRESHOLD)
         self.reuse.finish(len(self.generated))
+        if self.pdfs_later is not None and self.later is not None:
+            self.pdfs_later.start(self.later)
         site = Path(config.site_dir)
         shape_search_index(site, code_search(self._loaded()))
         search_index_for_versions(self._loaded(), site)

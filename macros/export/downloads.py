@@ -49,9 +49,30 @@ def _weasyprint_version() -> str:
     return metadata.version("weasyprint")
 
 
+def _stored_name(digest: str, cache: Path) -> Path:
+    return cache / f"{digest}-weasyprint-{_weasyprint_version()}.pdf"
+
+
+def _made_pdf(html: str, cache: Path | None) -> bytes | None:
+    """The PDF of `html` if this process or the cache folder has it already, else None."""
+    digest = hashlib.sha256(html.encode()).hexdigest()
+    if digest in _PDF_CACHE:
+        return _PDF_CACHE[digest]
+    stored = _stored_name(digest, cache) if cache else None
+    if stored is not None and stored.is_file():
+        return _pdf(html, cache)
+    return None
+
+
+def make_pdf(html: str, cache: Path | None) -> None:
+    """Render the PDF of `html` and keep it (a preview's PDF, made after its pages): the next
+    build finds it in this process and in the cache folder, whose change `serve` watches."""
+    _pdf(html, cache)
+
+
 def _stored_pdf(html: str, digest: str, cache: Path) -> bytes:
     """The PDF from the cache folder, rendered and stored there when missing."""
-    stored = cache / f"{digest}-weasyprint-{_weasyprint_version()}.pdf"
+    stored = _stored_name(digest, cache)
     if stored.is_file():
         return stored.read_bytes()
     data = render_pdf(html)
@@ -63,28 +84,38 @@ def _stored_pdf(html: str, digest: str, cache: Path) -> bytes:
 
 
 def build_downloads(templates: Templates, code: Code, site_url: str, council: str,
-                    pdf_cache: Path | None = None,
-                    pdf: bool = True) -> Mapping[str, tuple[Download, ...]]:
+                    pdf_cache: Path | None = None, pdf: bool = True,
+                    later: list[str] | None = None) -> Mapping[str, tuple[Download, ...]]:
     """Every version's files, by version id: PDF, (after the first) the committee paper of its
     changes, JSON and (after the first) its changes as JSON.
 
     `templates` lay out the PDFs. `pdf_cache`: a folder keeping rendered PDFs by content.
     `pdf=False` leaves PDFs out (for the benchmark's synthetic Codes, whose PDFs would take
-    minutes).
+    minutes). `later` (a preview): a PDF not made yet is not rendered now; its HTML is added
+    to `later`, to be made after the pages (`make_pdf`), and its download is not `ready`.
     """
     result = {}
+
+    def pdf_file(vid: str, kind: str, path: str, html: str, text: str, what: str) -> Download:
+        if later is None:
+            return Download(vid, kind, path, _pdf(html, pdf_cache), text, what)
+        made = _made_pdf(html, pdf_cache)
+        if made is None:
+            later.append(html)
+        return Download(vid, kind, path, made or b"", text, what, ready=made is not None)
+
     for version in code.versions:
         vid = version.id
         changes = code.changelog.for_version(vid)
         files = [
-            Download(vid, "pdf", urls.download_path(vid, "pdf"),
-                     _pdf(version_html(templates, code, version, site_url, council), pdf_cache),
+            pdf_file(vid, "pdf", urls.download_path(vid, "pdf"),
+                     version_html(templates, code, version, site_url, council),
                      "Download PDF", "for committee papers and printing"),
         ] if pdf else []
         if pdf and changes is not None:
-            files.append(Download(
+            files.append(pdf_file(
                 vid, "paper", urls.changes_pdf_path(vid),
-                _pdf(paper_html(templates, code, changes, site_url, council), pdf_cache),
+                paper_html(templates, code, changes, site_url, council),
                 "Download changes as PDF",
                 f"what changed from version {changes.previous.id}, marked up as tracked "
                 "changes with the reasons, for committee papers"))

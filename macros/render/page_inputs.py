@@ -104,7 +104,7 @@ class PageInputs:
 
     def _files(self, version_id: str) -> list[object]:
         """What a page says of a version's downloads (not their bytes: their size)."""
-        return [(d.kind, d.path, d.link_text, d.what, d.schema, d.size)
+        return [(d.kind, d.path, d.link_text, d.what, d.schema, d.size, d.ready)
                 for d in self._downloads.get(version_id, ())]
 
     def version(self, version_id: str) -> str:
