@@ -223,7 +223,8 @@ class ClausesPlugin(BasePlugin[ClausesOptions]):
         self.reuse.start(self.serving, config, listed[0][1],
                          glossary.read_text(encoding="utf-8") if glossary.is_file() else "")
         self.inputs = PageInputs(code, self.downloads, (config.site_url or "", self.council,
-                                                        self.templates.words))
+                                                        self.templates.words),
+                                 self.kept if self.serving else None)
         for page in pages:
             files.append(File.generated(
                 config, page.src_uri, content=page.front_matter,

@@ -17,17 +17,21 @@ from typing import Any, TypeVar
 
 T = TypeVar("T")
 
-# Values compared by what they hold; anything else must be the very same object.
+# Values compared by what they hold; anything else (records, named tuples) must be the very
+# same object. Plain tuples are compared item by item.
 _BY_VALUE = (str, bytes, int, float, bool, type(None), frozenset)
 
 
 def _same(a: object, b: object) -> bool:
     if a is b:
         return True
-    if isinstance(a, _BY_VALUE) and type(a) is type(b):
+    if type(a) is not type(b):
+        return False
+    if isinstance(a, _BY_VALUE):
         return a == b
-    if isinstance(a, tuple) and isinstance(b, tuple):
-        return len(a) == len(b) and all(_same(x, y) for x, y in zip(a, b, strict=True))
+    if type(a) is tuple:
+        items = b if isinstance(b, tuple) else ()
+        return len(a) == len(items) and all(_same(x, y) for x, y in zip(a, items, strict=True))
     return False
 
 

@@ -23,13 +23,14 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import cached_property
 
-from macros.compute.changelog import ClauseChange, Placed
+from macros.compute.changelog import ClauseChange, HistoryEntry, Placed, VersionChanges
 from macros.compute.code import Code
 from macros.compute.downloads import Download
 from macros.compute.numbering import NumberedVersion
+from macros.load.kept import Kept
 
 
 def digest(parts: Iterable[object]) -> str:
@@ -77,10 +78,43 @@ class PageInputs:
     """The fingerprint of what each generated page shows, for one build's Code."""
 
     def __init__(self, code: Code, downloads: Mapping[str, Sequence[Download]],
-                 shared: Sequence[object]) -> None:
+                 shared: Sequence[object], kept: Kept | None = None) -> None:
         """`shared`: what else every page shows (the site's address, the council, the
-        words the templates use)."""
+        words the templates use). `kept` (a preview): the fingerprints of records that are
+        the very objects of the last build (their files unchanged) are not taken again."""
         self._code, self._downloads, self._shared = code, downloads, tuple(shared)
+        self._kept = kept
+
+    def _of(self, step: tuple[str, ...], records: tuple[object, ...],
+            parts: Callable[[], Iterable[object]]) -> str:
+        """The fingerprint of `parts()`, made from `records` (kept by their identity)."""
+        if self._kept is None:
+            return digest(parts())
+        return self._kept.get(("page-inputs", *step), records, lambda: digest(parts()))
+
+    def _version_part(self, version: NumberedVersion) -> str:
+        return self._of(("common", version.id), (version,), lambda: [
+            version.id, _version_fields(version), version.file, sorted(version.targets.items()),
+            [(s.target, s.title) for s in version.sections]])
+
+    def _changes_part(self, version_id: str, changes: VersionChanges | None,
+                      whole: bool) -> str:
+        """The changes into a version: whole (`_change`) or their shape (`_change_shape`)."""
+        if changes is None:
+            return ""
+        shown = _change if whole else _change_shape
+        return self._of(("changes", version_id, str(whole)), (changes,),
+                        lambda: [shown(c) for c in changes.clauses])
+
+    def _record(self, version: NumberedVersion) -> str:
+        """A version's record whole: every clause and what it says."""
+        return self._of(("record", version.id), (version.version,), lambda: [version.version])
+
+    def _entry_part(self, entry: HistoryEntry) -> str:
+        placed = entry.placed
+        return self._of(("entry", placed.version.id, placed.clause.key),
+                        (placed.clause, placed.section, entry.change),
+                        lambda: [_placed(placed), _change(entry.change)])
 
     @cached_property
     def _common(self) -> str:
@@ -91,9 +125,8 @@ class PageInputs:
             *self._shared, code.title, sorted(code.documents.items()),
             sorted(code.guidance.items()),
             code.consultation.consultation if code.consultation else None,
-            *((v.id, _version_fields(v), v.file, sorted(v.targets.items()),
-               [(s.target, s.title) for s in v.sections]) for v in code.versions),
-            *((vid, [_change_shape(c) for c in changes.clauses])
+            *(self._version_part(v) for v in code.versions),
+            *((vid, self._changes_part(vid, changes, whole=False))
               for vid, changes in changelog.versions.items()),
             *((key, [(e.placed.version.id, e.placed.number, _change_shape(e.change))
                      for e in history.entries],
@@ -111,20 +144,22 @@ class PageInputs:
         """A version's page (or the version in force's short path): the version whole."""
         version = self._code.version(version_id)
         changes = self._code.changelog.for_version(version_id)
-        return digest(["version", self._common, version.version, self._files(version_id),
-                       [_change(c) for c in changes.clauses] if changes else None])
+        return digest(["version", self._common, self._record(version), self._files(version_id),
+                       self._changes_part(version_id, changes, whole=True)])
 
     def history(self, key: str) -> str:
         """A clause's history page: the clause in every version, and how it changed."""
         history = self._code.changelog.histories[key]
         return digest(["history", self._common, key,
-                       *((_placed(e.placed), _change(e.change)) for e in history.entries),
+                       *(self._entry_part(e) for e in history.entries),
                        _change(history.removal)])
 
     @cached_property
     def whole(self) -> str:
         """Any other page: the whole Code."""
-        return digest(["whole", self._common, *(v.version for v in self._code.versions),
-                       *(self._files(v.id) for v in self._code.versions),
-                       *((vid, [_change(c) for c in changes.clauses])
-                         for vid, changes in self._code.changelog.versions.items())])
+        code = self._code
+        return digest(["whole", self._common,
+                       *(self._record(v) for v in code.versions),
+                       *(self._files(v.id) for v in code.versions),
+                       *((vid, self._changes_part(vid, changes, whole=True))
+                         for vid, changes in code.changelog.versions.items())])
