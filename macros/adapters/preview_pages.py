@@ -29,6 +29,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
+from macros.adapters.search_chunks import SearchChunks
 from macros.render.page_reuse import Kept, PageStore, page_digest, site_digest
 
 REUSED_TEMPLATE = "clauses-reused-page.html"
@@ -97,6 +98,8 @@ class PageReuse:
         self._search_from: dict[str, int] = {}
         self._search: dict[str, tuple[Any, ...]] = {}
         self._terms: dict[str, frozenset[str]] = {}
+        self._held: dict[str, str] = {}  # pages' HTML held back from the search plugin
+        self.chunks = SearchChunks()
         self._count = 0
 
     def start(self, serving: bool, config: MkDocsConfig, *shared: str) -> None:
@@ -104,7 +107,8 @@ class PageReuse:
         self.enabled = serving
         self.store.start()
         self._reused, self._digests, self._search_from, self._search = {}, {}, {}, {}
-        self._terms = {}
+        self._terms, self._held = {}, {}
+        self.chunks.start()
         self._count = 0
         if serving:
             self._site = site_digest([
@@ -147,11 +151,27 @@ class PageReuse:
         return not (page.meta.get("search") or {}).get("exclude")
 
     def before_search(self, page: Page, config: MkDocsConfig) -> None:
-        """Before a page laid out anew is indexed for search: where its entries will start."""
+        """Before a page laid out anew is indexed for search: where its entries will start.
+        Its HTML is held back from the search plugin, which indexes it part by part after
+        its turn (search_chunks.py)."""
         uri = page.file.src_uri
         entries = _search_entries(config)
         if uri in self._digests and uri not in self._reused and entries is not None:
             self._search_from[uri] = len(entries)
+            if (self._searched(page) and page.content
+                    and _search_index(config) is not None):
+                self._held[uri] = page.content
+                page.content = ""
+
+    def _index(self, page: Page, config: MkDocsConfig, html: str) -> None:
+        """Index `html` for search as Material's plugin does (`add_entry_from_context`, and
+        the attributes it then removes), parsing only the parts that changed."""
+        index = _search_index(config)
+        if index is not None:
+            for section in self.chunks.sections(html):
+                if not section.is_excluded():
+                    index.create_entry_for_section(section, page.toc, page.url, page)
+        page.content = _SEARCH_ATTRIBUTES.sub("", html)
 
     def after_search(self, page: Page, config: MkDocsConfig) -> None:
         """After the page is indexed: a reused page gets its entries and its kept HTML."""
@@ -163,6 +183,9 @@ class PageReuse:
                 entries.extend(kept.search)
             page.content = kept.html
             return
+        held = self._held.pop(uri, None)
+        if held is not None:
+            self._index(page, config, held)
         start = self._search_from.pop(uri, None)
         entries = _search_entries(config)
         if start is not None and entries is not None:
@@ -188,6 +211,7 @@ class PageReuse:
         """The build finished: say how many pages were reused."""
         if self.enabled:
             self.store.finish()
+            self.chunks.finish()
             if self._count:
                 log.info(f"{self._count} of {pages} generated pages unchanged since the last "
                          "build, written again as they were")
@@ -201,6 +225,20 @@ def _render_empty(page: Page, config: MkDocsConfig, files: Files) -> None:
     page.present_anchor_ids = set()
     if logging.getLogger("mkdocs.structure.pages").getEffectiveLevel() > logging.DEBUG:
         page.links_to_anchors = {}
+
+
+# The attributes Material's search plugin removes from a page's HTML once it has indexed it.
+_SEARCH_ATTRIBUTES = re.compile(r"\s?data-search-\w+=\"[^\"]+\"")
+
+
+def _search_index(config: MkDocsConfig) -> Any:
+    """Material's search index, where its plugin is on; None otherwise."""
+    for plugin in config.plugins.values():
+        index = getattr(plugin, "search_index", None)
+        enabled = getattr(getattr(plugin, "config", None), "enabled", False)
+        if index is not None and enabled and hasattr(index, "create_entry_for_section"):
+            return index
+    return None
 
 
 def _search_entries(config: MkDocsConfig) -> list[Any] | None:
