@@ -139,7 +139,8 @@ class ClausesPlugin(BasePlugin[ClausesOptions]):
             with template_errors(base):
                 self.downloads = build_downloads(templates, code, site_url, council,
                                                  pdf_cache=base / self.config.pdf_cache,
-                                                 pdf=self.config.pdf, later=self.later)
+                                                 pdf=self.config.pdf, later=self.later,
+                                                 kept=self.kept if self.serving else None)
         except PdfUnavailable as err:
             raise Abort(str(err)) from None
         config.nav = with_code_nav(code, config.nav, templates.words.in_force)
@@ -250,7 +251,8 @@ class ClausesPlugin(BasePlugin[ClausesOptions]):
         if self.pdfs_later is not None and self.later is not None:
             self.pdfs_later.start(self.later)
         site = Path(config.site_dir)
-        shape_search_index(site, code_search(self._loaded()))
+        shape_search_index(site, code_search(self._loaded(),
+                                             self.kept if self.serving else None))
         search_index_for_versions(self._loaded(), site)
         if self.config.url_record:
             base = Path(config.config_file_path).parent
