@@ -4,10 +4,10 @@ Each version's page states the size of its PDF and committee paper, so a build r
 before the pages. Rendering is most of a preview's rebuild after an edit to a draft (WeasyPrint
 takes about a second for each), and the editor saves to see the page. While serving, the
 plugin hands `PdfsLater` the PDFs it did not find made already: the page says that each is
-being made, and a thread renders them once the pages are written and served (half a second
-after the rebuild asked for them), into the PDF cache folder, which `serve` watches. Writing
-there starts a rebuild that finds them made, so the page then gives their sizes and offers
-them, as a build does. A `build` renders every PDF first.
+being made, and a thread renders them once the pages are written and served (a tenth of a
+second after the rebuild asked for them), into the PDF cache folder, which `serve` watches.
+Writing there starts a rebuild that finds them made, so the page then gives their sizes and
+offers them, as a build does. A `build` renders every PDF first.
 """
 
 from __future__ import annotations
@@ -21,9 +21,10 @@ from collections.abc import Callable
 class PdfsLater:
     """Renders a preview's PDFs in one thread, after the rebuild that asked for them."""
 
-    def __init__(self, make: Callable[[str], None], delay: float = 0.5) -> None:
+    def __init__(self, make: Callable[[str], None], delay: float = 0.1) -> None:
         self._make = make  # renders the PDF of an HTML document and keeps it
-        # Seconds to wait before rendering: the rebuild ends and its page is served first.
+        # Seconds to wait before rendering: the rebuild ends and the page asked for while it
+        # ran is served first. Not longer: a save soon after should find the render done.
         self._delay = delay
         self._lock = threading.Lock()
         self._pending: list[str] = []
