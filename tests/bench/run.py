@@ -611,9 +611,9 @@ What stands in the way of the targets still failing, and what would move them ne
   matter (0.6 s); the theme's layout and search of the changed pages and MkDocs's
   handling of the 1,166 reused ones (0.55 s, search parsing the changes of the edited
   version most of it); loading and checking the edited file and its JSON (0.2 s); reshaping
-  the search indexes
-  (0.2 s). Next: the changes page indexed change by change, and search entries of version
-  pages written from the Code (their parsed entries are replaced by the Code's anyway);
+  the search indexes (0.2 s). Next: the changes page indexed change by change, and search
+  entries of version pages written from the Code (their parsed entries are replaced by the
+  Code's anyway);
   MkDocs's `serve` also notices a save by polling every 0.5 s (0.25 s of the wall on
   average).
 - **Preview of the real site in 1 s** (0.86-0.91 s wall, 0.35-0.42 s server CPU after;
