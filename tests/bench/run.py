@@ -613,9 +613,8 @@ What stands in the way of the targets still failing, and what would move them ne
   version most of it); loading and checking the edited file and its JSON (0.2 s); reshaping
   the search indexes (0.2 s). Next: the changes page indexed change by change, and search
   entries of version pages written from the Code (their parsed entries are replaced by the
-  Code's anyway);
-  MkDocs's `serve` also notices a save by polling every 0.5 s (0.25 s of the wall on
-  average).
+  Code's anyway); MkDocs's `serve` also notices a save by polling every 0.5 s (0.25 s of
+  the wall on average).
 - **Preview of the real site in 1 s** (0.86-0.91 s wall, 0.35-0.42 s server CPU after;
   1.50 s and 1.00 s before): a save to a draft rendered its PDF and committee paper
   (WeasyPrint, most of that CPU) before the pages, because each version page states its
