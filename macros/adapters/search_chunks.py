@@ -3,7 +3,7 @@
 Material's search plugin parses each page's HTML into sections (one per heading) with a
 parser written in Python: for a version page of 1,000 clauses that is most of a preview's
 rebuild after an edit, though the edit changed one clause. A generated page is a run of
-`<section>` elements (the Code's sections, the changes of each version). Where the parser
+section elements (the Code's sections, the changes of each version). Where the parser
 stands in the same way at the start of such a part as it stood in the last build, and the
 part's HTML is the same, parsing it does the same again: it adds the same sections (each
 closed by the end of the part) and the same white space to the page's first section. So
