@@ -251,9 +251,9 @@ class ClausesPlugin(BasePlugin[ClausesOptions]):
         if self.pdfs_later is not None and self.later is not None:
             self.pdfs_later.start(self.later)
         site = Path(config.site_dir)
-        shape_search_index(site, code_search(self._loaded(),
-                                             self.kept if self.serving else None))
-        search_index_for_versions(self._loaded(), site)
+        written = shape_search_index(site, code_search(self._loaded(),
+                                                       self.kept if self.serving else None))
+        search_index_for_versions(self._loaded(), site, written)
         if self.config.url_record:
             base = Path(config.config_file_path).parent
             try:

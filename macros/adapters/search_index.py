@@ -65,11 +65,13 @@ def shaped_index(index: dict[str, Any], versions: Iterable[VersionSearch]) -> di
     return {**index, "config": config, "docs": docs}
 
 
-def shape_search_index(site_dir: Path, versions: Iterable[VersionSearch]) -> None:
-    """Rewrite the built site's search index (if the theme wrote one) with `shaped_index`."""
+def shape_search_index(site_dir: Path, versions: Iterable[VersionSearch]) -> str | None:
+    """Rewrite the built site's search index (if the theme wrote one) with `shaped_index`;
+    return what it wrote."""
     index_file = site_dir / "search" / "search_index.json"
     if not index_file.is_file():
-        return
+        return None
     index = json.loads(index_file.read_text(encoding="utf-8"))
-    shaped = shaped_index(index, versions)
-    index_file.write_text(json.dumps(shaped, separators=(",", ":")), encoding="utf-8")
+    text = json.dumps(shaped_index(index, versions), separators=(",", ":"))
+    index_file.write_text(text, encoding="utf-8")
+    return text

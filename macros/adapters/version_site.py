@@ -89,25 +89,35 @@ def versions_files(code: Code) -> list[tuple[str, str]]:
             (urls.clauses_json_path(), clauses_json(code))]
 
 
-def search_index_for_versions(code: Code, site_dir: Path) -> None:
+def search_index_for_versions(code: Code, site_dir: Path, written: str | None = None) -> None:
     """A copy of the search index where the selector's base makes the theme look for it.
 
     On a version page the theme's base URL is the version's folder (so that
     its version selector works), and it loads `search/search_index.json` from
-    there; the copy's locations are made relative to that folder.
+    there; the copy's locations are made relative to that folder. `written`: the index's
+    text, when the caller has it (else it is read).
     """
     index_file = site_dir / "search" / "search_index.json"
-    if not index_file.is_file():
-        return
-    index = json.loads(index_file.read_text(encoding="utf-8"))
+    if written is None:
+        if not index_file.is_file():
+            return
+        written = index_file.read_text(encoding="utf-8")
     folders = {selector_base(code, urls.version_path(v.id)) for v in code.versions}
     for folder in sorted(f for f in folders if f):
-        up = posixpath.relpath(".", folder) + "/"
-        copy = dict(index)
-        copy["docs"] = [{**doc, "location": up + doc["location"]} for doc in index["docs"]]
         target = site_dir / folder / "search" / "search_index.json"
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(json.dumps(copy, separators=(",", ":")), encoding="utf-8")
+        target.write_text(relocated(written, posixpath.relpath(".", folder) + "/"),
+                          encoding="utf-8")
+
+
+def relocated(index: str, up: str) -> str:
+    """The search index's JSON text (compact, as the theme and `shape_search_index` write
+    it) with `up` put before each entry's location: the same text as loading it, prefixing
+    each "location" and writing it again. Only an entry has a "location" key, and a value
+    holding those characters has its quotes escaped, so replacing the key's text finds
+    every location and nothing else."""
+    key = '"location":"'
+    return index.replace(key, key + json.dumps(up)[1:-1])
 
 
 def _read(record_path: Path, base: Path) -> tuple[RecordFile, str]:
