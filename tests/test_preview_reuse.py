@@ -16,10 +16,12 @@ from pathlib import Path
 import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+from mkdocs.utils.meta import get_data
 from recordkit import edit
 from testkit import FIXTURES, ROOT, mkdocs_build
 
 from macros.adapters.serve_files import UnchangedFiles
+from macros.render.pages import GeneratedPage
 
 OLD = "text: Behave online as you behave in real life."
 NEW = "text: Behave online exactly as you behave in real life."
@@ -144,3 +146,14 @@ def test_a_rebuild_into_the_served_folder_writes_only_what_changed(
     assert sorted(preview) == sorted(fresh)
     assert [name for name in fresh if preview[name] != fresh[name]] == []
     assert "exactly as you behave" in preview["code/2.0/index.html"].decode()
+
+
+@pytest.mark.parametrize("title", ["Plain", 'Quote " and \\ backslash',
+                                   "Caf\u00e9: {{ x }} # not a comment", "- a dash",
+                                   "line\nbreak"])
+def test_a_generated_page_s_front_matter_reads_as_its_values(title: str) -> None:
+    """A preview takes a generated page's front matter as written instead of parsing it:
+    MkDocs reads the same values from the file."""
+    for searchable, boost in ((True, None), (True, 3), (False, None)):
+        page = GeneratedPage("code/1.0/index.md", title, str, searchable, boost)
+        assert get_data(page.front_matter) == ("", page.meta)

@@ -34,7 +34,7 @@ from macros.adapters.material import with_version_selector
 from macros.adapters.package_theme import use_package_theme
 from macros.adapters.pdf_later import PdfsLater
 from macros.adapters.preview import Builder, data_paths, keep_last_good_site
-from macros.adapters.preview_pages import PageReuse, with_reused_template
+from macros.adapters.preview_pages import PageReuse, read_generated, with_reused_template
 from macros.adapters.search_index import shape_search_index
 from macros.adapters.serve_files import UnchangedFiles
 from macros.adapters.site_usage import SiteUsage
@@ -168,6 +168,13 @@ class ClausesPlugin(BasePlugin[ClausesOptions]):
         server.builder = keep_last_good_site(files.builder(server.builder),
                                              Path(config.site_dir), lambda: files.written > 0)
         return server
+
+    def on_pre_page(self, page: Page, config: MkDocsConfig, files: Files) -> Page:
+        """While serving, a generated page's front matter is taken as written, not parsed."""
+        generated = self.generated.get(page.file.src_uri)
+        if generated is not None and self.reuse.enabled:
+            read_generated(page, generated.meta)
+        return page
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig,
                          files: Files) -> str:

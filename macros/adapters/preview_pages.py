@@ -217,6 +217,15 @@ class PageReuse:
                          "build, written again as they were")
 
 
+def read_generated(page: Page, meta: dict[str, object]) -> None:
+    """Have `page`, a generated page, read as MkDocs reads its file (`Page.read_source`):
+    front matter holding `meta`, then no Markdown; without parsing the front matter's YAML,
+    which for a Code of thousands of clauses is a tenth of a preview's rebuild."""
+    def read_source(config: MkDocsConfig) -> None:
+        page.markdown, page.meta = "", dict(meta)
+    setattr(page, "read_source", read_source)  # noqa: B010
+
+
 def _render_empty(page: Page, config: MkDocsConfig, files: Files) -> None:
     """What `Page.render` makes of a generated page's Markdown, which is empty (its content is
     handed over as HTML), without making a Markdown converter with every extension for it."""

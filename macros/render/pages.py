@@ -47,14 +47,20 @@ class GeneratedPage(NamedTuple):
     shows: Callable[[PageInputs], str] = _whole
 
     @property
-    def front_matter(self) -> str:
-        """The file MkDocs reads: title, search settings, and that no macro is to run."""
-        meta = {"title": self.title, "render_macros": False}
+    def meta(self) -> dict[str, object]:
+        """Its front matter's values: title, search settings, and that no macro is to run."""
+        meta: dict[str, object] = {"title": self.title, "render_macros": False}
         if not self.searchable:
             meta["search"] = {"exclude": True}
         elif self.search_boost:
             meta["search"] = {"boost": self.search_boost}
-        lines = [f"{name}: {json.dumps(value)}" for name, value in meta.items()]
+        return meta
+
+    @property
+    def front_matter(self) -> str:
+        """The file MkDocs reads: `meta`, each value written as JSON (which YAML reads as
+        the same values)."""
+        lines = [f"{name}: {json.dumps(value)}" for name, value in self.meta.items()]
         return "---\n" + "\n".join(lines) + "\n---\n"
 
     def body(self) -> str:
