@@ -57,6 +57,30 @@ def test_a_page_indexed_part_by_part_has_the_sections_of_the_whole_page() -> Non
             assert chunks.reused == 1  # all but the section of the edited clause
 
 
+def _changes(words: str) -> str:
+    """HTML shaped as the changes page's content: headings that stay open between parts."""
+    parts = ['<p>What changed.</p>']
+    for v in range(4, 0, -1):
+        entries = "".join(f'<li class="smc-change"><h4>Clause {v}.{n}</h4>'
+                          f'<p>{words if n == 2 and v == 3 else "Old words"} {v}.{n}</p></li>'
+                          for n in range(1, 4))
+        parts.append(f'<section class="smc-version-changes" id="changes-{v}.0">'
+                     f'<h2 id="changes-{v}.0-title">Version {v}.0</h2><p>Counts.</p>'
+                     f'<h3 id="changes-{v}.0-added">Added</h3><ol>{entries}</ol>'
+                     f'<h3 id="changes-{v}.0-reworded">Reworded</h3><ol>{entries}</ol></section>')
+    return "".join(parts) + "\n"
+
+
+def test_a_page_whose_headings_stay_open_is_indexed_part_by_part_as_a_whole() -> None:
+    chunks = SearchChunks()
+    for n, html in enumerate([_changes("Old words"), _changes("Old words"),
+                              _changes("New words"), _changes("New words")]):
+        chunks.start()
+        assert _shown(chunks.sections(html)) == _whole(html), n
+        chunks.finish()
+        assert chunks.reused == [0, 4, 3, 4][n]  # all but the edited version's part
+
+
 def test_html_without_parts_or_in_another_shape_is_parsed_whole() -> None:
     chunks = SearchChunks()
     for html in ("<p>No sections here.</p>", "<section><h2 id=a>A</h2><p>open",
