@@ -590,33 +590,30 @@ What stands in the way of the targets still failing, and what would move them ne
   fifth to a half of the rest. Next: the search entries of a version page written from the
   Code (the plugin knows every clause's anchor and text) instead of parsed back out of its
   HTML.
-- **Preview of 1,000 x 5 in 2 s** (server CPU 6.33 s before, 1.97-2.46 s after; wall
-  6.84 s before, 3.4-3.9 s after on this machine while two other workers loaded it, the
-  same rebuild taking 1.8-1.9 s CPU in-process): profiled, a save's rebuild was the Code's
-  templates laying out every page only to fingerprint it (49 %), search parsing the pages
-  laid out anew (20 %), loading and checking the whole Code again (9 %) and a Markdown
-  converter made for each page (6 %); unprofiled, MkDocs emptying the served folder and
-  writing its 1,256 files again took 1.6-3 s of wall on this disk. Now each page is
-  fingerprinted from the records it shows before it is laid out
+- **Preview of 1,000 x 5 in 2 s** (2.16 s wall, 1.64 s server CPU after, on this machine
+  at load average 1 to 2; 6.84 s and 6.33 s before): profiled, a save's rebuild was the
+  Code's templates laying out every page only to fingerprint it (49 %), search parsing
+  the pages laid out anew (20 %), loading and checking the whole Code again (9 %) and a
+  Markdown converter made for each page (6 %); unprofiled, MkDocs emptying the served
+  folder and writing its 1,256 files again took 1.6-3 s of wall on this disk. Now each
+  page is fingerprinted from the records it shows before it is laid out
   (`macros/render/page_inputs.py`: a version's page from that version whole and the
   others' numbering and statuses, a clause's history from that clause in each version);
   each version file's records, checks, numbering, comparison, JSON and search words are
-  kept by its bytes (`macros/load/kept.py`); a reused page's empty Markdown is not
-  converted; a page laid out anew is indexed for search section by section, the sections
-  a save left alone taken from the last build (`macros/adapters/search_chunks.py`); and a
-  rebuild writes only the files whose bytes changed (`macros/adapters/serve_files.py`).
-  What remains of an in-process rebuild (1.8 s CPU): reading the pages and laying out the
-  changed ones' content (the 2 MB version page, the 1.3 MB changes page, and the guidance
-  and consultation pages, fingerprinted from the whole Code), with 1,173 pages' front
-  matter (0.6 s); the theme's layout and search of the changed pages and MkDocs's
-  handling of the 1,166 reused ones (0.55 s, search parsing the changes of the edited
-  version most of it); loading and checking the edited file and its JSON (0.2 s); reshaping
-  the search indexes (0.2 s). Next: the changes page indexed change by change, and search
-  entries of version pages written from the Code (their parsed entries are replaced by the
-  Code's anyway); MkDocs's `serve` also notices a save by polling every 0.5 s (0.25 s of
-  the wall on average).
-- **Preview of the real site in 1 s** (0.86-0.91 s wall, 0.35-0.42 s server CPU after;
-  1.50 s and 1.00 s before): a save to a draft rendered its PDF and committee paper
+  kept by its bytes (`macros/load/kept.py`); a reused page's front matter is not parsed
+  nor its empty Markdown converted; a page laid out anew is indexed for search part by
+  part, each section element the last build parsed alike taken from it
+  (`macros/adapters/search_chunks.py`); and a rebuild writes only the files whose bytes
+  changed (`macros/adapters/serve_files.py`). A profiled rebuild now (1.46 s CPU
+  unprofiled, in-process): laying out the changed pages' content, the 2 MB version page
+  (15 %) and the 1.3 MB changes page (10 %); search parsing their changed parts (18 %,
+  mostly the edited version's changes); loading and checking the edited file (9 %);
+  fingerprints (7 %); MkDocs listing the theme's templates (5 %); the search indexes'
+  reshaping (4 %). The rest of the wall: MkDocs's `serve` notices a save by polling every
+  0.5 s (0.25 s on average) and waits 0.1 s more before it rebuilds. Next: the changes
+  page laid out version by version, so that an edit lays out only its version's changes.
+- **Preview of the real site in 1 s** (0.50 s wall, 0.33 s server CPU after; 1.50 s and
+  1.00 s before): a save to a draft rendered its PDF and committee paper
   (WeasyPrint, most of that CPU) before the pages, because each version page states its
   downloads' sizes. While serving, the page now says each is being made, and a thread
   renders them a tenth of a second after the rebuild, into the PDF cache folder, which
