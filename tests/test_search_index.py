@@ -10,6 +10,7 @@ from typing import Any
 
 from testkit import ROOT
 
+from macros.adapters.version_site import relocated
 from macros.compute.code import build_code
 from macros.compute.search import clause_words
 from macros.compute.versions import status_words
@@ -57,3 +58,14 @@ def test_the_copies_for_version_pages_hold_the_same_entries(real_site: Path) -> 
         copy = index(real_site, f"code/{version.id}")["docs"]
         assert [("../../" + d["location"], d["title"], d.get("boost")) for d in docs] == [
             (d["location"], d["title"], d.get("boost")) for d in copy]
+
+
+def test_a_version_folder_s_copy_of_the_index_has_each_location_relative_to_it() -> None:
+    index = {"config": {"lang": ["en"], "separator": '[\\s\\-"]+'},
+             "docs": [{"location": "code/1.0/#clause-1.1", "title": 'Say "location":"x"',
+                       "text": "caf\u00e9 \\ / <b>", "boost": 2},
+                      {"location": "", "title": "Home", "text": '"location":""'}]}
+    text = json.dumps(index, separators=(",", ":"))
+    moved = {**index, "docs": [{**doc, "location": "../../" + doc["location"]}
+                               for doc in index["docs"]]}
+    assert relocated(text, "../../") == json.dumps(moved, separators=(",", ":"))

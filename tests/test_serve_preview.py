@@ -5,6 +5,7 @@ rebuilds without a restart."""
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import signal
 import socket
@@ -21,6 +22,7 @@ from recordkit import edit
 from testkit import FIXTURES, ROOT
 
 from macros.adapters.preview import data_paths
+from macros.compute.downloads import BEING_MADE
 
 DEADLINE = 90  # seconds for one rebuild to show, on two busy cores
 
@@ -137,3 +139,18 @@ def test_serve_watches_the_data_folder_and_files_the_manifest_names_elsewhere(
     assert data_paths(manifest, [data / "glossary.md", record]) == [
         (data.resolve(), True), ((tmp_path / "shared").resolve(), False),
         (tmp_path.resolve(), False)]
+
+
+def test_an_edit_is_shown_before_its_pdf_is_made_and_the_pdf_follows(
+        preview: Preview) -> None:
+    """A rebuild after an edit shows the page first; the version's PDF, made after it, is then
+    offered with its size, as a build offers it."""
+    preview.wait_for("first build", lambda: "Alpha clause. See" in preview.page())
+    edit(preview.version, "text: Alpha clause. See", "text: Alpha clause, reworded. See")
+    preview.wait_for("rebuild", lambda: "Alpha clause, reworded. See" in preview.page())
+    preview.wait_for("the PDF's size", lambda: BEING_MADE not in preview.page()
+                     and re.search(r"Download PDF \(\d+ KB\)", preview.page()) is not None)
+    url = f"http://127.0.0.1:{preview.port}/code/1.0/code-1.0.pdf"
+    with urllib.request.urlopen(url, timeout=30) as response:
+        assert response.read(5) == b"%PDF-"
+    assert "could not be made" not in preview.output()

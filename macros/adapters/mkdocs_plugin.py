@@ -6,6 +6,7 @@ package knows nothing of MkDocs.
 
 from __future__ import annotations
 
+import functools
 import gc
 import logging
 from collections.abc import Iterator, Mapping
@@ -34,9 +35,11 @@ from macros.adapters.held_pages import HeldPages
 from macros.adapters.material import with_version_selector
 from macros.adapters.nav_once import NavOnce
 from macros.adapters.package_theme import bundles, use_package_theme
+from macros.adapters.pdf_later import PdfsLater
 from macros.adapters.preview import Builder, data_paths, keep_last_good_site
-from macros.adapters.preview_pages import PageReuse, with_reused_template
+from macros.adapters.preview_pages import PageReuse, read_generated, with_reused_template
 from macros.adapters.search_index import index_stand_in, shape_search_index
+from macros.adapters.serve_files import UnchangedFiles
 from macros.adapters.site_usage import SiteUsage
 from macros.adapters.theme_html import fix_theme_html
 from macros.adapters.theme_text import nav_titles, page_titles
@@ -51,11 +54,12 @@ from macros.compute.downloads import Download
 from macros.compute.feed import FEED_PATH
 from macros.compute.search import code_search, searched_pages
 from macros.compute.words import site_words
-from macros.export.downloads import build_downloads, schema_files
+from macros.export.downloads import build_downloads, make_pdf, schema_files
 from macros.export.pdf import PdfUnavailable
 from macros.export.schema import schema_text
 from macros.load.glossary import EMPTY as EMPTY_GLOSSARY
 from macros.load.glossary import Glossary
+from macros.load.kept import Kept
 from macros.load.settings import Settings
 from macros.model.problems import CodeDataError
 from macros.render.abbreviations import Abbreviations
@@ -66,6 +70,7 @@ from macros.render.environment import (
     template_problem,
 )
 from macros.render.feed import render_feed
+from macros.render.page_inputs import PageInputs
 from macros.render.pages import GeneratedPage, generated_pages
 from macros.render.print_running import running_css
 
@@ -97,8 +102,11 @@ class ClausesPlugin(BasePlugin[ClausesOptions]):
         # While serving, the plugin lives from one rebuild to the next (MkDocs keeps a plugin
         # that has `on_startup`) and keeps the pages of the last build to reuse.
         self.reuse = PageReuse()
+        self.kept = Kept()  # what each data file made, kept by its bytes (macros/load/kept.py)
         self.serving = False
         self.held = HeldPages()
+        # While serving (after the first build): PDFs not made yet are made after the pages.
+        self.pdfs_later: PdfsLater | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Note whether the site is being served (pages are then reused between rebuilds)."""
@@ -113,7 +121,8 @@ class ClausesPlugin(BasePlugin[ClausesOptions]):
                                                cache=base / self.config.template_cache)
         _fewer_collections_while_building()
         with _without_cycle_collection():
-            checked = check_code(base / self.config.manifest, base)
+            checked = check_code(base / self.config.manifest, base,
+                                 self.kept if self.serving else None)
         # One report of every problem: a lost published URL first, what could not be checked
         # because of the others last (the same checks as `python -m macros check`).
         found = check_build(config, checked, record_path(self.config, base),
@@ -130,11 +139,13 @@ class ClausesPlugin(BasePlugin[ClausesOptions]):
         self.code, self.council = code, council
         templates.use_words(site_words(code, found.document, council))
         self.abbreviations = Abbreviations(self.glossary, templates)
+        self.later: list[str] | None = [] if self.pdfs_later is not None else None
         try:
             with template_errors(base):
                 self.downloads = build_downloads(templates, code, site_url, council,
                                                  pdf_cache=base / self.config.pdf_cache,
-                                                 pdf=self.config.pdf)
+                                                 pdf=self.config.pdf, later=self.later,
+                                                 kept=self.kept if self.serving else None)
         except PdfUnavailable as err:
             raise Abort(str(err)) from None
         config.nav = with_code_nav(code, config.nav, templates.words.in_force)
@@ -150,8 +161,23 @@ class ClausesPlugin(BasePlugin[ClausesOptions]):
                                           [self.base / name for name in extra
                                            if (self.base / name).parent.is_dir()]):
             server.watch(str(path), recursive=recursive)
-        server.builder = keep_last_good_site(server.builder, Path(config.site_dir))
+        # A rebuild writes only the files that changed (serve_files.py).
+        files = UnchangedFiles(Path(config.site_dir))
+        if self.config.pdf and self.config.pdf_cache:
+            cache = self.base / self.config.pdf_cache
+            cache.mkdir(parents=True, exist_ok=True)
+            server.watch(str(cache), recursive=False)  # a PDF made after the pages: rebuild
+            self.pdfs_later = PdfsLater(functools.partial(make_pdf, cache=cache))
+        server.builder = keep_last_good_site(files.builder(server.builder),
+                                             Path(config.site_dir), lambda: files.written > 0)
         return server
+
+    def on_pre_page(self, page: Page, config: MkDocsConfig, files: Files) -> Page:
+        """While serving, a generated page's front matter is taken as written, not parsed."""
+        generated = self.generated.get(page.file.src_uri)
+        if generated is not None and self.reuse.enabled:
+            read_generated(page, generated.meta)
+        return page
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig,
                          files: Files) -> str:
@@ -159,6 +185,8 @@ class ClausesPlugin(BasePlugin[ClausesOptions]):
         generated = self.generated.get(page.file.src_uri)
         if generated is None:
             return markdown
+        if self.reuse.enabled and self.reuse.reusable(page, config, generated.shows(self.inputs)):
+            return ""  # the page the last build wrote is written again (preview_pages.py)
         # The content is one block of HTML, which Markdown would keep as it is: it is laid out
         # here and handed over in `on_page_content`, and Markdown reads an empty page.
         with template_errors(self.base, PluginError):
@@ -170,14 +198,18 @@ class ClausesPlugin(BasePlugin[ClausesOptions]):
         """The page's HTML with the glossary's abbreviations explained; its titles escaped
         for the theme, which prints them as they are (see theme_text.py)."""
         page_titles(page)
+        reused = self.reuse.kept_terms(page)
+        if reused is not None:
+            self.usage.terms |= reused
+            return html
         generated = page.file.src_uri in self._contents
         html = self._contents.pop(page.file.src_uri, html)
         if self.abbreviations is not None:
             html = self.abbreviations.apply(html)  # generated HTML, which Markdown's abbr skips
-        self.usage.page_shown(page.url, html, self.abbreviations)
+        terms = self.usage.page_shown(page.url, html, self.abbreviations,
+                                      every=self.reuse.enabled)
         if generated:
-            page.content = html
-            self.reuse.content(page, config)
+            self.reuse.laid_out(page, terms)
         return html
 
     @event_priority(-100)  # after any other plugin's turn
@@ -211,7 +243,13 @@ class ClausesPlugin(BasePlugin[ClausesOptions]):
         listed = versions_files(code)
         # Every page shows the version selector's list (versions.json); where each clause
         # stands (the second file) is read by the script only, so no page depends on it.
-        self.reuse.start(self.serving, config, listed[0][1])
+        # Generated pages show the glossary's abbreviations too.
+        glossary = self.base / self.config.glossary
+        self.reuse.start(self.serving, config, listed[0][1],
+                         glossary.read_text(encoding="utf-8") if glossary.is_file() else "")
+        self.inputs = PageInputs(code, self.downloads, (config.site_url or "", self.council,
+                                                        self.templates.words),
+                                 self.kept if self.serving else None)
         for page in pages:
             file = File.generated(
                 config, page.src_uri, content=page.front_matter,
@@ -227,7 +265,7 @@ class ClausesPlugin(BasePlugin[ClausesOptions]):
         # The package's styles with the printed margins of each version, and its scripts.
         for path, text in bundles(config, running_css(code, config.site_url or "")):
             files.append(File.generated(config, path, content=text))
-        for download in (d for ds in self.downloads.values() for d in ds):
+        for download in (d for ds in self.downloads.values() for d in ds if d.ready):
             files.append(File.generated(config, download.path, content=download.content))
         for schema, name in schema_files():
             if files.get_file_from_path(schema) is None:  # a site without content/pages/schema/
@@ -238,10 +276,12 @@ class ClausesPlugin(BasePlugin[ClausesOptions]):
         """Fix the search index for the versions, then check the built site's URLs."""
         gc.set_threshold(*_USUAL_THRESHOLD)
         self.reuse.finish(len(self.generated))
+        if self.pdfs_later is not None and self.later is not None:
+            self.pdfs_later.start(self.later)
         site = Path(config.site_dir)
-        index = shape_search_index(site, code_search(self._loaded()))
-        if index is not None:
-            search_index_for_versions(self._loaded(), site, index)
+        written = shape_search_index(site, code_search(self._loaded(),
+                                                       self.kept if self.serving else None))
+        search_index_for_versions(self._loaded(), site, written)
         if self.config.url_record:
             base = Path(config.config_file_path).parent
             try:
@@ -279,19 +319,19 @@ class ClausesPlugin(BasePlugin[ClausesOptions]):
     def _context_before_search(self, context: dict[str, object], page: Page,
                                config: MkDocsConfig, nav: Navigation) -> None:
         if page.file.src_uri in self.generated:
-            self.reuse.before_search(page, config)
-            if page.url in self._searched_elsewhere and page.content is not None:
+            if page.url in self._searched_elsewhere and page.content:
                 self._searched_content[page.url] = page.content
                 page.content = index_stand_in(page.title or "")
+            self.reuse.before_search(page, config)
 
     @event_priority(-100)  # after it
     def _context_after_search(self, context: dict[str, object], page: Page,
                               config: MkDocsConfig, nav: Navigation) -> None:
         if page.file.src_uri in self.generated:
+            self.reuse.after_search(page, config)
             held = self._searched_content.pop(page.url, None)
             if held is not None:
                 page.content = held
-            self.reuse.after_search(page, config)
 
     on_page_context = CombinedEvent(_context_given_back, _context_before_search,
                                     _context_after_search)
@@ -307,7 +347,7 @@ class ClausesPlugin(BasePlugin[ClausesOptions]):
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         """The page's HTML with the theme's invalid attributes removed (or, in a preview, as the
         last build wrote it, when nothing it shows has changed)."""
-        written = self.reuse.written(page, fix_theme_html(output))
+        written = self.reuse.written(page, output, fix_theme_html)
         if page.file.src_uri in self.generated:
             # Nothing reads a generated page's content once it is written; a Code of thousands
             # of clauses would otherwise hold every page twice until the build ends.

@@ -53,15 +53,17 @@ def _contents(site_dir: Path) -> frozenset[tuple[str, int, int]]:
         return frozenset()
 
 
-def keep_last_good_site(builder: Builder, site_dir: Path) -> Builder:
+def keep_last_good_site(builder: Builder, site_dir: Path,
+                        wrote: Callable[[], bool] = lambda: False) -> Builder:
     """`builder`, except that a build stopped before it touched `site_dir` prints why and
-    returns, so the server goes on serving the last good site; the next change rebuilds."""
+    returns, so the server goes on serving the last good site; the next change rebuilds.
+    `wrote`: whether the build wrote into the folder (where its top alone would not say)."""
     def build(*args: Any, **kwargs: Any) -> Any:
         before = _contents(site_dir)
         try:
             return builder(*args, **kwargs)
         except SystemExit as err:  # MkDocs's Abort, which the plugin raises with the problems
-            if _contents(site_dir) != before:
+            if _contents(site_dir) != before or wrote():
                 raise  # part-written: let MkDocs hold requests until a build succeeds
             print(f"{err}\nThe site was not rebuilt; the last good one is still served. Fix "
                   "the problems above and save: the site is rebuilt.", file=sys.stderr)

@@ -1,10 +1,11 @@
 """`serve` rebuilds only the generated pages a save changed; the others are written as the
 last build wrote them (see `macros/render/page_reuse.py`).
 
-MkDocs reads and lays out every page on every rebuild. For a generated page, the plugin lays
-out its content (the Code's templates) as usual, then fingerprints it with what the page
-shares with every other page. When the fingerprint is the one the page had in the last
-build, the page is not laid out in the theme again and not indexed for search again:
+MkDocs reads and lays out every page on every rebuild. For a generated page, the plugin first
+fingerprints what it shows (the records of the Code it is made from, see
+`macros/render/page_inputs.py`) with what the page shares with every other page. When the
+fingerprint is the one the page had in the last build, its content is not laid out by the
+Code's templates, nor the page in the theme, nor indexed for search again:
 `REUSED_TEMPLATE` writes the page the last build wrote, and the search entries it made then
 are added to the index in its place. A `build` never reuses anything, so what it writes does
 not depend on this module (tests/test_preview_reuse.py checks that a preview's rebuild writes
@@ -13,17 +14,22 @@ the same files as a build).
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import re
+from collections.abc import Callable
 from importlib import metadata
 from pathlib import Path
 from typing import Any
 
 import jinja2
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
 
+from macros.adapters.search_chunks import SearchChunks
 from macros.render.page_reuse import Kept, PageStore, page_digest, site_digest
 
 REUSED_TEMPLATE = "clauses-reused-page.html"
@@ -91,6 +97,9 @@ class PageReuse:
         self._digests: dict[str, str] = {}
         self._search_from: dict[str, int] = {}
         self._search: dict[str, tuple[Any, ...]] = {}
+        self._terms: dict[str, frozenset[str]] = {}
+        self._held: dict[str, str] = {}  # pages' HTML held back from the search plugin
+        self.chunks = SearchChunks()
         self._count = 0
 
     def start(self, serving: bool, config: MkDocsConfig, *shared: str) -> None:
@@ -98,6 +107,8 @@ class PageReuse:
         self.enabled = serving
         self.store.start()
         self._reused, self._digests, self._search_from, self._search = {}, {}, {}, {}
+        self._terms, self._held = {}, {}
+        self.chunks.start()
         self._count = 0
         if serving:
             self._site = site_digest([
@@ -105,32 +116,62 @@ class PageReuse:
                 *shared, json.dumps(config.nav, sort_keys=True, default=str),
                 *_files_in(Path(config.docs_dir)), *_theme_files(config)])
 
-    def content(self, page: Page, config: MkDocsConfig) -> None:
-        """Once the page's content is laid out: reuse the page if nothing it shows changed."""
-        if not self.enabled or page.content is None:
-            return
+    def reusable(self, page: Page, config: MkDocsConfig, shows: str) -> bool:
+        """Before the page's content is laid out: whether the last build's page can be written
+        again, nothing it shows (`shows`, its inputs' fingerprint) having changed."""
+        if not self.enabled:
+            return False
         uri = page.file.src_uri
-        digest = page_digest(self._site, uri, page.meta, page.content)
+        digest = page_digest(self._site, uri, page.meta, shows)
         self._digests[uri] = digest
         kept = self.store.get(uri, digest)
-        if kept is not None:
-            self._reused[uri] = kept
-            meta = {**page.meta, "template": REUSED_TEMPLATE}
-            if self._searched(page) and _search_entries(config) is not None:
-                # its entries are added after the search plugin's turn
-                meta["search"] = {"exclude": True}
-            page.meta = meta
+        if kept is None:
+            return False
+        self._reused[uri] = kept
+        meta = {**page.meta, "template": REUSED_TEMPLATE}
+        if self._searched(page) and _search_entries(config) is not None:
+            # its entries are added after the search plugin's turn
+            meta["search"] = {"exclude": True}
+        page.meta = meta
+        setattr(page, "render", functools.partial(_render_empty, page))  # noqa: B010
+        return True
+
+    def kept_terms(self, page: Page) -> frozenset[str] | None:
+        """The abbreviations a reused page's content explains; None for a page laid out."""
+        kept = self._reused.get(page.file.src_uri)
+        return kept.terms if kept is not None else None
+
+    def laid_out(self, page: Page, terms: frozenset[str]) -> None:
+        """A page's content is laid out anew: the abbreviations it explains, kept with it."""
+        if page.file.src_uri in self._digests:
+            self._terms[page.file.src_uri] = terms
 
     @staticmethod
     def _searched(page: Page) -> bool:
         return not (page.meta.get("search") or {}).get("exclude")
 
     def before_search(self, page: Page, config: MkDocsConfig) -> None:
-        """Before a page laid out anew is indexed for search: where its entries will start."""
+        """Before a page laid out anew is indexed for search: where its entries will start.
+        Its HTML is held back from the search plugin, which indexes it part by part after
+        its turn (search_chunks.py)."""
         uri = page.file.src_uri
         entries = _search_entries(config)
         if uri in self._digests and uri not in self._reused and entries is not None:
             self._search_from[uri] = len(entries)
+            if (self._searched(page) and page.content
+                    and _search_index(config) is not None):
+                self._held[uri] = page.content
+                page.content = ""
+
+    def _index(self, page: Page, config: MkDocsConfig, html: str) -> None:
+        """Index `html` for search as Material's plugin does (`add_entry_from_context`, and
+        the attributes it then removes), parsing only the parts that changed."""
+        index = _search_index(config)
+        if index is not None:
+            for section in self.chunks.sections(html):
+                if not section.is_excluded():
+                    index.create_entry_for_section(section, page.toc, page.url, page)
+        page.content = _SEARCH_ATTRIBUTES.sub("", html)
 
     def after_search(self, page: Page, config: MkDocsConfig) -> None:
         """After the page is indexed: a reused page gets its entries and its kept HTML."""
@@ -142,20 +183,25 @@ class PageReuse:
                 entries.extend(kept.search)
             page.content = kept.html
             return
+        held = self._held.pop(uri, None)
+        if held is not None:
+            self._index(page, config, held)
         start = self._search_from.pop(uri, None)
         entries = _search_entries(config)
         if start is not None and entries is not None:
             self._search[uri] = tuple(entries[start:])
 
-    def written(self, page: Page, output: str) -> str:
-        """The page as written; kept for the next build."""
+    def written(self, page: Page, output: str, finish: Callable[[str], str]) -> str:
+        """The page as written (`finish`ed, unless it is the last build's); kept for the next
+        build."""
         uri = page.file.src_uri
         digest = self._digests.get(uri)
         if digest is None:
-            return output
+            return finish(output)
         kept = self._reused.get(uri)
         if kept is None:
-            kept = Kept(digest, output, self._search.pop(uri, ()))
+            kept = Kept(digest, finish(output), self._search.pop(uri, ()),
+                        self._terms.pop(uri, frozenset()))
         else:
             self._count += 1
         self.store.keep(uri, kept)
@@ -165,9 +211,43 @@ class PageReuse:
         """The build finished: say how many pages were reused."""
         if self.enabled:
             self.store.finish()
+            self.chunks.finish()
             if self._count:
                 log.info(f"{self._count} of {pages} generated pages unchanged since the last "
                          "build, written again as they were")
+
+
+def read_generated(page: Page, meta: dict[str, object]) -> None:
+    """Have `page`, a generated page, read as MkDocs reads its file (`Page.read_source`):
+    front matter holding `meta`, then no Markdown; without parsing the front matter's YAML,
+    which for a Code of thousands of clauses is a tenth of a preview's rebuild."""
+    def read_source(config: MkDocsConfig) -> None:
+        page.markdown, page.meta = "", dict(meta)
+    setattr(page, "read_source", read_source)  # noqa: B010
+
+
+def _render_empty(page: Page, config: MkDocsConfig, files: Files) -> None:
+    """What `Page.render` makes of a generated page's Markdown, which is empty (its content is
+    handed over as HTML), without making a Markdown converter with every extension for it."""
+    page.content = ""
+    page.toc = get_toc([])
+    page.present_anchor_ids = set()
+    if logging.getLogger("mkdocs.structure.pages").getEffectiveLevel() > logging.DEBUG:
+        page.links_to_anchors = {}
+
+
+# The attributes Material's search plugin removes from a page's HTML once it has indexed it.
+_SEARCH_ATTRIBUTES = re.compile(r"\s?data-search-\w+=\"[^\"]+\"")
+
+
+def _search_index(config: MkDocsConfig) -> Any:
+    """Material's search index, where its plugin is on; None otherwise."""
+    for plugin in config.plugins.values():
+        index = getattr(plugin, "search_index", None)
+        enabled = getattr(getattr(plugin, "config", None), "enabled", False)
+        if index is not None and enabled and hasattr(index, "create_entry_for_section"):
+            return index
+    return None
 
 
 def _search_entries(config: MkDocsConfig) -> list[Any] | None:

@@ -76,14 +76,13 @@ def index_stand_in(title: str) -> str:
     return html.escape(title or "version", quote=False)
 
 
-def shape_search_index(site_dir: Path, versions: Iterable[VersionSearch]
-                       ) -> dict[str, Any] | None:
+def shape_search_index(site_dir: Path, versions: Iterable[VersionSearch]) -> str | None:
     """Rewrite the built site's search index (if the theme wrote one) with `shaped_index`;
-    the index as written, or None when there is none."""
+    return what it wrote."""
     index_file = site_dir / "search" / "search_index.json"
     if not index_file.is_file():
         return None
     index = json.loads(index_file.read_text(encoding="utf-8"))
-    shaped = shaped_index(index, versions)
-    index_file.write_text(json.dumps(shaped, separators=(",", ":")), encoding="utf-8")
-    return shaped
+    text = json.dumps(shaped_index(index, versions), separators=(",", ":"))
+    index_file.write_text(text, encoding="utf-8")
+    return text

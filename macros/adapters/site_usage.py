@@ -57,15 +57,20 @@ class SiteUsage:
         file, line = self._where(source, re.compile(pattern))
         self.problems.append(Problem(file, line, err.key, err.message, err.fix))
 
-    def page_shown(self, url: str, html: str, abbreviations: Abbreviations | None) -> None:
+    def page_shown(self, url: str, html: str, abbreviations: Abbreviations | None,
+                   *, every: bool = False) -> frozenset[str]:
         """Note the abbreviations a page's HTML explains (not the glossary's own table): each
         one not seen yet is looked for as its explained form ends (the word, then the end of
-        the element), which Markdown and `abbreviations` write alike."""
+        the element), which Markdown and `abbreviations` write alike. Returns those found;
+        with `every`, each the page explains, seen before or not (a preview keeps them with
+        the page, to note them again when it reuses it)."""
         if url in self.glossary_pages or abbreviations is None:
-            return
-        for word, shown in abbreviations.wrapped.items():
-            if word not in self.terms and shown[shown.rindex(word):] in html:
-                self.terms.add(word)
+            return frozenset()
+        found = frozenset(word for word, shown in abbreviations.wrapped.items()
+                          if (every or word not in self.terms)
+                          and shown[shown.rindex(word):] in html)
+        self.terms |= found
+        return found
 
     def check(self, code: Code, glossary: Glossary) -> list[Problem]:
         """Every problem found: guidance named but missing, cited by nothing, and

@@ -89,26 +89,35 @@ def versions_files(code: Code) -> list[tuple[str, str]]:
             (urls.clauses_json_path(), clauses_json(code))]
 
 
-def search_index_for_versions(code: Code, site_dir: Path, index: dict[str, Any]) -> None:
-    """A copy of the search index (`index`, as the site's root holds it) where the selector's
-    base makes the theme look for it.
+def search_index_for_versions(code: Code, site_dir: Path, written: str | None = None) -> None:
+    """A copy of the search index where the selector's base makes the theme look for it.
 
     On a version page the theme's base URL is the version's folder (so that
     its version selector works), and it loads `search/search_index.json` from
-    there; the copy's locations are made relative to that folder. Folders as deep as each
-    other get the same copy, which is made once.
+    there; the copy's locations are made relative to that folder. `written`: the index's
+    text, when the caller has it (else it is read).
     """
+    index_file = site_dir / "search" / "search_index.json"
+    if written is None:
+        if not index_file.is_file():
+            return
+        written = index_file.read_text(encoding="utf-8")
     folders = {selector_base(code, urls.version_path(v.id)) for v in code.versions}
-    copies: dict[str, bytes] = {}
     for folder in sorted(f for f in folders if f):
-        up = posixpath.relpath(".", folder) + "/"
-        if up not in copies:
-            copy = dict(index)
-            copy["docs"] = [{**doc, "location": up + doc["location"]} for doc in index["docs"]]
-            copies[up] = json.dumps(copy, separators=(",", ":")).encode("utf-8")
         target = site_dir / folder / "search" / "search_index.json"
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(copies[up])
+        target.write_text(relocated(written, posixpath.relpath(".", folder) + "/"),
+                          encoding="utf-8")
+
+
+def relocated(index: str, up: str) -> str:
+    """The search index's JSON text (compact, as the theme and `shape_search_index` write
+    it) with `up` put before each entry's location: the same text as loading it, prefixing
+    each "location" and writing it again. Only an entry has a "location" key, and a value
+    holding those characters has its quotes escaped, so replacing the key's text finds
+    every location and nothing else."""
+    key = '"location":"'
+    return index.replace(key, key + json.dumps(up)[1:-1])
 
 
 def _read(record_path: Path, base: Path) -> tuple[RecordFile, str]:

@@ -18,6 +18,7 @@ Rules that the data must follow (reported as problems, one line each):
 
 from __future__ import annotations
 
+import functools
 from bisect import bisect_left
 from collections.abc import Mapping, Sequence
 from types import MappingProxyType
@@ -25,6 +26,7 @@ from typing import NamedTuple
 
 from macros.compute.diff import Segment, clause_words, redline, same_words
 from macros.compute.numbering import NumberedClause, NumberedSection, NumberedVersion
+from macros.load.kept import Kept
 from macros.load.yamlfile import YamlDoc
 from macros.model.problems import Problem, did_you_mean
 
@@ -225,14 +227,20 @@ def compare(previous: NumberedVersion, version: NumberedVersion) -> VersionChang
     return VersionChanges(version, previous, tuple(changes))
 
 
-def build_changelog(versions: Sequence[NumberedVersion]) -> Changelog:
-    """Compare each version with the one before, and gather each clause's history."""
+def build_changelog(versions: Sequence[NumberedVersion], kept: Kept | None = None) -> Changelog:
+    """Compare each version with the one before, and gather each clause's history. With
+    `kept`, two versions compared in the last build (the same objects) are not compared
+    again."""
     by_version: dict[str, VersionChanges] = {}
     entries: dict[str, list[HistoryEntry]] = {}
     removals: dict[str, tuple[ClauseChange, NumberedVersion] | None] = {}
     previous: NumberedVersion | None = None
     for version in versions:
-        changes = compare(previous, version) if previous else None
+        changes = None
+        if previous is not None:
+            changes = (compare(previous, version) if kept is None else
+                       kept.get(("compare", version.id), (previous, version),
+                                functools.partial(compare, previous, version)))
         if changes:
             by_version[version.id] = changes
         change_of = {c.key: c for c in changes.clauses} if changes else {}

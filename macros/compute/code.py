@@ -17,10 +17,11 @@ from macros.compute.consultation import ConsultationRecord, load_consultation
 from macros.compute.documents import check_documents
 from macros.compute.guidance import check_guidance
 from macros.compute.numbering import NumberedVersion, number_version
-from macros.load.loader import load_code
-from macros.load.validate import check_version, check_versions
+from macros.load.kept import Kept
+from macros.load.loader import Loaded, load_code
+from macros.load.validate import VersionCheck, check_version, check_versions
 from macros.model.problems import CodeDataError, Problem
-from macros.model.records import Document, Guidance, Status
+from macros.model.records import Document, Guidance, Status, Version
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,15 +96,19 @@ def build_code(manifest_path: Path, base: Path | None = None) -> Code:
     return checked.code
 
 
-def check_code(manifest_path: Path, base: Path | None = None) -> CodeCheck:
+def check_code(manifest_path: Path, base: Path | None = None,
+               kept: Kept | None = None) -> CodeCheck:
     """Load and check everything the manifest lists, and number what can be numbered.
 
     Every check whose input is sound runs, so one build reports every problem that does
     not follow from another: the changes between versions are checked whenever every
     version is, whatever the guidance or the consultation record says.
+
+    With `kept` (a preview), what a file unchanged since the last load made is not made
+    again: its records, its checks and numbering, its comparison with the version before.
     """
     base = base or manifest_path.parent
-    raw = load_code(manifest_path, base)
+    raw = load_code(manifest_path, base, kept)
     if isinstance(raw, list):
         return CodeCheck(None, tuple(raw), None, ())
     guidance = {g.id: g for g in raw.guidance.model.guidance} if raw.guidance else {}
@@ -125,17 +130,17 @@ def check_code(manifest_path: Path, base: Path | None = None) -> CodeCheck:
     docs = []
     unnumbered = list(raw.failed_versions)
     for loaded in raw.versions:
-        checked = check_version(loaded, guidance_ids, frozenset(documents))
+        checked, number = _checked_version(loaded, guidance_ids, frozenset(documents), kept)
         problems.extend(checked.problems)
-        if checked.problems:
+        if number is None:
             unnumbered.append(loaded.doc.file)
         else:
-            numbered.append(number_version(loaded.model, loaded.doc.file, checked.texts))
+            numbered.append(number)
             docs.append(loaded.doc)
     # Versions with the same id cannot be compared; nor can versions while one is missing.
     ids = [v.id for v in numbered]
     comparable = not unnumbered and len(set(ids)) == len(ids)
-    changelog = changes.build_changelog(numbered if comparable else ())
+    changelog = changes.build_changelog(numbered if comparable else (), kept)
     if comparable:
         problems.extend(changes.check(changelog, list(zip(numbered, docs, strict=True))))
     manifest = raw.manifest
@@ -147,3 +152,17 @@ def check_code(manifest_path: Path, base: Path | None = None) -> CodeCheck:
         return CodeCheck(None, tuple(problems), whole, tuple(unnumbered),
                          consultation_failed)
     return CodeCheck(whole, (), whole)
+
+
+def _checked_version(loaded: Loaded[Version], guidance_ids: frozenset[str] | None,
+                     document_ids: frozenset[str], kept: Kept | None
+                     ) -> tuple[VersionCheck, NumberedVersion | None]:
+    """A version's problems, and the version numbered when it has none."""
+    def make() -> tuple[VersionCheck, NumberedVersion | None]:
+        checked = check_version(loaded, guidance_ids, document_ids)
+        if checked.problems:
+            return checked, None
+        return checked, number_version(loaded.model, loaded.doc.file, checked.texts)
+    if kept is None:
+        return make()
+    return kept.get(("version", loaded.doc.file), (loaded, guidance_ids, document_ids), make)

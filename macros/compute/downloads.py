@@ -19,6 +19,9 @@ class Download(NamedTuple):
     link_text: str  # e.g. "Download PDF"; the size is added to it
     what: str  # what the file is for, after the link
     schema: str | None = None  # site path of the JSON Schema it follows
+    # False while a preview has yet to make the file (a draft's PDF, made after the pages):
+    # `content` is empty, and the page says the file is being made instead of its size.
+    ready: bool = True
 
     @property
     def size(self) -> int:
@@ -29,6 +32,9 @@ class Download(NamedTuple):
     def mime(self) -> str:
         """The file's media type."""
         return "application/pdf" if self.path.endswith(".pdf") else "application/json"
+
+
+BEING_MADE = "being made: reload the page in a moment"
 
 
 def size_text(size: int) -> str:

@@ -14,6 +14,7 @@ from macros.compute import urls
 from macros.compute.code import Code
 from macros.compute.numbering import NumberedClause, NumberedVersion
 from macros.compute.versions import status_text, status_words
+from macros.load.kept import Kept
 from macros.model.inline import render_plain
 
 
@@ -43,8 +44,12 @@ def clause_words(version: NumberedVersion, clause: NumberedClause) -> str:
     return " ".join(" ".join(parts).split())
 
 
-def version_search(code: Code, version: NumberedVersion, title: str) -> VersionSearch:
-    """The search entries of a version's page, whose own title is `title`."""
+def version_search(code: Code, version: NumberedVersion, title: str,
+                   words: tuple[str, ...] | None = None) -> VersionSearch:
+    """The search entries of a version's page, whose own title is `title`; `words`: each
+    clause's `clause_words`, when they are known already."""
+    if words is None:
+        words = tuple(clause_words(version, clause) for clause in version.clauses())
     path = urls.version_path(version.id)
     status = status_words(code, version)
     in_force = code.current is not None and code.current.id == version.id
@@ -53,8 +58,8 @@ def version_search(code: Code, version: NumberedVersion, title: str) -> VersionS
     clauses = tuple(
         SearchEntry(urls.anchored(path, clause.target.anchor),
                     f"Clause {clause.number} (version {version.id}, {status})",
-                    clause_words(version, clause), in_force)
-        for clause in version.clauses())
+                    said, in_force)
+        for clause, said in zip(version.clauses(), words, strict=True))
     return VersionSearch(path, (page, *clauses))
 
 
@@ -63,7 +68,14 @@ def searched_pages(code: Code) -> frozenset[str]:
     return frozenset(urls.version_path(v.id) for v in code.versions)
 
 
-def code_search(code: Code) -> tuple[VersionSearch, ...]:
-    """Every version's search entries, each page titled as it is ("<Code>: version 1.0")."""
-    return tuple(version_search(code, v, f"{code.title}: version {v.id}")
+def code_search(code: Code, kept: Kept | None = None) -> tuple[VersionSearch, ...]:
+    """Every version's search entries, each page titled as it is ("<Code>: version 1.0").
+    With `kept` (a preview), the words of a version unchanged since the last build are
+    not gathered again."""
+    def words(version: NumberedVersion) -> tuple[str, ...] | None:
+        if kept is None:
+            return None
+        return kept.get(("search-words", version.id), (version,),
+                        lambda: tuple(clause_words(version, c) for c in version.clauses()))
+    return tuple(version_search(code, v, f"{code.title}: version {v.id}", words(v))
                  for v in code.versions)

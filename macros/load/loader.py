@@ -19,8 +19,9 @@ from typing import Any, Generic, NamedTuple, TypeVar
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
+from macros.load.kept import Kept, file_digest
 from macros.load.old_forms import old_date, old_source_form
-from macros.load.yamlfile import YamlDoc, read_yaml
+from macros.load.yamlfile import YamlDoc, parse_yaml, read_file, read_yaml
 from macros.model.comments import Consultation
 from macros.model.problems import Problem, did_you_mean, shown_path
 from macros.model.records import (
@@ -68,9 +69,21 @@ def faults(err: ValidationError) -> list[ErrorDetails]:
         and len(e["input"]) >= e.get("ctx", {}).get("min_length", 0))]
 
 
-def load_model(path: Path, shown_as: str, model: type[M]) -> Loaded[M] | list[Problem]:
-    """Parse and validate one file into `model`, or return its problems."""
-    doc = read_yaml(path, shown_as)
+def load_model(path: Path, shown_as: str, model: type[M],
+               kept: Kept | None = None) -> Loaded[M] | list[Problem]:
+    """Parse and validate one file into `model`, or return its problems. With `kept`, a file
+    whose bytes are those of the last load is not parsed and validated again (kept.py)."""
+    if kept is None:
+        return _validated(read_yaml(path, shown_as), shown_as, model)
+    raw = read_file(path, shown_as)
+    if isinstance(raw, Problem):
+        return [raw]
+    return kept.get(("load", shown_as, model), (file_digest(raw),),
+                    lambda: _validated(parse_yaml(raw, shown_as), shown_as, model))
+
+
+def _validated(doc: YamlDoc | Problem, shown_as: str, model: type[M]
+               ) -> Loaded[M] | list[Problem]:
     if isinstance(doc, Problem):
         return [doc]
     if not isinstance(doc.data, dict):
@@ -313,8 +326,10 @@ def listed_file(manifest: YamlDoc, here: Path, loc: tuple[str | int, ...], name:
     return Problem(manifest.file, manifest.line(loc), field, message, fix)
 
 
-def load_code(manifest_path: Path, base: Path) -> RawCode | list[Problem]:
+def load_code(manifest_path: Path, base: Path, kept: Kept | None = None
+              ) -> RawCode | list[Problem]:
     """Load the manifest and every file it lists; paths are shown relative to `base`.
+    With `kept`, each file is parsed and validated only if it changed since the last load.
 
     Files that fail are left out of the result and their problems kept, so the
     files that did load can still be checked and every problem reported at once.
@@ -322,7 +337,7 @@ def load_code(manifest_path: Path, base: Path) -> RawCode | list[Problem]:
     def shown(path: Path) -> str:
         return shown_path(path, base)
 
-    loaded = load_model(manifest_path, shown(manifest_path), Manifest)
+    loaded = load_model(manifest_path, shown(manifest_path), Manifest, kept)
     if isinstance(loaded, list):
         return loaded
     manifest, doc = loaded.model, loaded.doc
@@ -330,7 +345,8 @@ def load_code(manifest_path: Path, base: Path) -> RawCode | list[Problem]:
 
     def load(loc: tuple[str | int, ...], name: str, model: type[M]) -> Loaded[M] | None:
         path = listed_file(doc, manifest_path.parent, loc, name)
-        result = path if isinstance(path, Problem) else load_model(path, shown(path), model)
+        result = path if isinstance(path, Problem) else load_model(path, shown(path), model,
+                                                                   kept)
         if isinstance(result, Loaded):
             return result
         problems.extend(result if isinstance(result, list) else [result])

@@ -230,6 +230,11 @@ def read_yaml(path: Path, shown_as: str) -> YamlDoc | Problem:
     raw = read_file(path, shown_as)
     if isinstance(raw, Problem):
         return raw
+    return parse_yaml(raw, shown_as)
+
+
+def parse_yaml(raw: bytes, shown_as: str) -> YamlDoc | Problem:
+    """Parse the bytes of the file shown as `shown_as`; one Problem instead of raising."""
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as err:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from macros.compute import urls
-from macros.compute.downloads import Download, size_text
+from macros.compute.downloads import BEING_MADE, Download, size_text
 
 
 class DownloadLink(NamedTuple):
@@ -31,6 +31,7 @@ def download_list(downloads: tuple[Download, ...], page: str) -> DownloadList | 
     if not downloads:
         return None
     return DownloadList(downloads[0].version_id, tuple(
-        DownloadLink(urls.relative(page, d.path), d.mime, d.link_text, size_text(d.size), d.what,
+        DownloadLink(urls.relative(page, d.path), d.mime, d.link_text,
+                     size_text(d.size) if d.ready else BEING_MADE, d.what,
                      urls.relative(page, d.schema) if d.schema else None)
         for d in downloads))

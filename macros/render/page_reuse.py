@@ -1,9 +1,10 @@
 """The generated pages of the last build, kept by what made them, for a preview to reuse.
 
 While the site is previewed, most saves change a few pages: one clause's version page, its
-history, the changes. A generated page is a pure function of its content (the HTML its
-templates laid out), its front matter, its address, and what every page shares (the
-navigation, the settings, the theme); `page_digest` fingerprints all of these. A page whose
+history, the changes. A generated page is a pure function of what its content shows (the
+records `page_inputs.py` fingerprints before the page is laid out), its front matter, its
+address, and what every page shares (the navigation, the settings, the theme, the
+glossary); `page_digest` fingerprints all of these. A page whose
 fingerprint is the one it had in the last build is the page that build wrote, byte for byte,
 so the preview writes that again instead of laying it out in the theme and indexing it for
 search anew. Nothing is reused across processes: a `build` always lays out every page.
@@ -23,6 +24,7 @@ class Kept(NamedTuple):
     digest: str  # `page_digest` of what made it
     html: str  # the whole page, as written
     search: tuple[Any, ...]  # the entries it added to the search index, in order
+    terms: frozenset[str] = frozenset()  # the glossary's abbreviations its content explains
 
 
 def site_digest(parts: Iterable[str | bytes]) -> str:
@@ -35,10 +37,10 @@ def site_digest(parts: Iterable[str | bytes]) -> str:
     return digest.hexdigest()
 
 
-def page_digest(site: str, src_uri: str, meta: Mapping[str, Any], content: str) -> str:
+def page_digest(site: str, src_uri: str, meta: Mapping[str, Any], shows: str) -> str:
     """The fingerprint of one page: what every page shares, its address, front matter and
-    content."""
-    return site_digest((site, src_uri, json.dumps(meta, sort_keys=True, default=str), content))
+    what its content shows (`PageInputs`, page_inputs.py)."""
+    return site_digest((site, src_uri, json.dumps(meta, sort_keys=True, default=str), shows))
 
 
 class PageStore:

@@ -14,7 +14,7 @@ import functools
 import json
 import re
 from collections.abc import Callable, Mapping
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 from macros.compute import urls
 from macros.compute.code import Code
@@ -27,6 +27,11 @@ from macros.render.consultation_page import render_consultation
 from macros.render.environment import Templates
 from macros.render.guidance_page import render_guidance_page
 from macros.render.history_page import history_title, render_history
+from macros.render.page_inputs import PageInputs
+
+
+def _whole(inputs: PageInputs) -> str:
+    return inputs.whole
 
 
 class GeneratedPage(NamedTuple):
@@ -38,11 +43,13 @@ class GeneratedPage(NamedTuple):
     searchable: bool = True  # False for pages that repeat another page's text
     search_boost: float | None = None  # rank this page's sections above others in search
     in_nav: bool = True  # False for pages reached only by links (clause histories)
+    # The fingerprint of what the page shows, taken before it is laid out (page_inputs.py).
+    shows: Callable[[PageInputs], str] = _whole
 
     @property
-    def meta(self) -> dict[str, Any]:
-        """The page's settings: title, search settings, and that no macro is to run."""
-        meta: dict[str, Any] = {"title": self.title, "render_macros": False}
+    def meta(self) -> dict[str, object]:
+        """Its front matter's values: title, search settings, and that no macro is to run."""
+        meta: dict[str, object] = {"title": self.title, "render_macros": False}
         if not self.searchable:
             meta["search"] = {"exclude": True}
         elif self.search_boost:
@@ -51,7 +58,8 @@ class GeneratedPage(NamedTuple):
 
     @property
     def front_matter(self) -> str:
-        """The file MkDocs reads: the page's settings (`meta`) as front matter."""
+        """The file MkDocs reads: `meta`, each value written as JSON (which YAML reads as
+        the same values)."""
         lines = [f"{name}: {json.dumps(value)}" for name, value in self.meta.items()]
         return "---\n" + "\n".join(lines) + "\n---\n"
 
@@ -96,22 +104,25 @@ def generated_pages(code: Code, downloads: Mapping[str, tuple[Download, ...]],
     pages: list[GeneratedPage] = []
 
     def add(src_uri: str, title: str, write: Callable[[str], str], *, searchable: bool = True,
-            search_boost: float | None = None, in_nav: bool = True) -> None:
-        pages.append(GeneratedPage(src_uri, title, write, searchable, search_boost, in_nav))
+            search_boost: float | None = None, in_nav: bool = True,
+            shows: Callable[[PageInputs], str] = _whole) -> None:
+        pages.append(GeneratedPage(src_uri, title, write, searchable, search_boost, in_nav,
+                                   shows))
 
     # Search ranks the Code's own clauses above pages that quote them, the version in force first.
     for v in code.versions:
         add(f"{urls.version_path(v.id)}index.md", version_title(code, v.id),
             functools.partial(_version_body, templates, code, v, downloads.get(v.id, ()),
                               site_url, council),
-            search_boost=3 if v is code.current else 2)
+            search_boost=3 if v is code.current else 2,
+            shows=functools.partial(PageInputs.version, version_id=v.id))
     if code.current:
         # The version in force is also at its own path; search offers that one only.
         current = code.current
         add(f"{urls.current_path()}index.md", f"{code.title}: the version in force",
             lambda path: render_current(templates, code, path, downloads.get(current.id, ()),
                                         site_url, council),
-            searchable=False)
+            searchable=False, shows=functools.partial(PageInputs.version, version_id=current.id))
     if code.guidance:
         add(f"{urls.GUIDANCE_PATH}index.md", "Further guidance",
             lambda path: render_guidance_page(templates, code.guidance.values(), code.versions,
@@ -128,7 +139,7 @@ def generated_pages(code: Code, downloads: Mapping[str, tuple[Download, ...]],
     for key, history in code.changelog.histories.items():
         add(f"{urls.history_path(key)}index.md", history_title(history),
             functools.partial(_history_body, templates, code, key, site_url, council),
-            in_nav=False, searchable=False)
+            in_nav=False, searchable=False, shows=functools.partial(PageInputs.history, key=key))
     return pages
 
 

@@ -590,17 +590,38 @@ What stands in the way of the targets still failing, and what would move them ne
   fifth to a half of the rest. Next: the search entries of a version page written from the
   Code (the plugin knows every clause's anchor and text) instead of parsed back out of its
   HTML.
-- **Preview of 1,000 x 5 in 2 s**: a save re-lays out only the pages that changed in the
-  theme and search (the log says `1166 of 1169 generated pages unchanged`), but every
-  page's content is still laid out to be fingerprinted (about 40 % of a rebuild), the whole
-  Code is loaded and checked again (about 18 %), and MkDocs empties and rewrites all
-  1,173 files (about 20 %). Next: fingerprint a page from its inputs (each clause's record
-  in each version, and the numbering) before laying it out, and keep each version file's
-  validated records by its bytes.
-- **Preview of the real site in 1 s** (1.05 s, 0.87 s of it the server's CPU): a save to a
-  draft renders its PDF and committee paper again (WeasyPrint, most of that CPU) before the
-  pages, because each version page states its downloads' sizes; MkDocs also lists every
-  theme template and runs `git` twelve times for mkdocs-macros-plugin on every rebuild.
+- **Preview of 1,000 x 5 in 2 s** (2.16 s wall, 1.64 s server CPU after, on this machine
+  at load average 1 to 2; 6.84 s and 6.33 s before): profiled, a save's rebuild was the
+  Code's templates laying out every page only to fingerprint it (49 %), search parsing
+  the pages laid out anew (20 %), loading and checking the whole Code again (9 %) and a
+  Markdown converter made for each page (6 %); unprofiled, MkDocs emptying the served
+  folder and writing its 1,256 files again took 1.6-3 s of wall on this disk. Now each
+  page is fingerprinted from the records it shows before it is laid out
+  (`macros/render/page_inputs.py`: a version's page from that version whole and the
+  others' numbering and statuses, a clause's history from that clause in each version);
+  each version file's records, checks, numbering, comparison, JSON and search words are
+  kept by its bytes (`macros/load/kept.py`); a reused page's front matter is not parsed
+  nor its empty Markdown converted; a page laid out anew is indexed for search part by
+  part, each section element the last build parsed alike taken from it
+  (`macros/adapters/search_chunks.py`); and a rebuild writes only the files whose bytes
+  changed (`macros/adapters/serve_files.py`). A profiled rebuild now (1.46 s CPU
+  unprofiled, in-process): laying out the changed pages' content, the 2 MB version page
+  (15 %) and the 1.3 MB changes page (10 %); search parsing their changed parts (18 %,
+  mostly the edited version's changes); loading and checking the edited file (9 %);
+  fingerprints (7 %); MkDocs listing the theme's templates (5 %); the search indexes'
+  reshaping (4 %). The rest of the wall: MkDocs's `serve` notices a save by polling every
+  0.5 s (0.25 s on average) and waits 0.1 s more before it rebuilds. Next: the changes
+  page laid out version by version, so that an edit lays out only its version's changes.
+- **Preview of the real site in 1 s** (0.50 s wall, 0.33 s server CPU after; 1.50 s and
+  1.00 s before): a save to a draft rendered its PDF and committee paper
+  (WeasyPrint, most of that CPU) before the pages, because each version page states its
+  downloads' sizes. While serving, the page now says each is being made, and a thread
+  renders them a tenth of a second after the rebuild, into the PDF cache folder, which
+  `serve` watches: that rebuilds the site with their sizes (a `build` renders them first,
+  as before). Of a profiled rebuild now (0.40 s CPU in-process), MkDocs listing every
+  theme template to find static files is 27 %, the plugins' `on_config` 24 % (Material's
+  search reading its translations 9 %), search 14 %; mkdocs-macros-plugin's twelve `git`
+  runs are 4 % (0.04 s), left as they are.
 - **Lighthouse on long version pages**: style and layout were most of the main thread
   (2.1 s of 3.9 s on the 500-clause page, total blocking 760 ms, performance 80);
   `content-visibility: auto` on each section brought them to 0.3 s and 100 ms
