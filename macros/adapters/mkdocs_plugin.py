@@ -30,6 +30,11 @@ from macros.adapters.build_checks import (
     glossary_required,
     record_path,
 )
+from macros.adapters.collector import (
+    USUAL_THRESHOLD,
+    fewer_collections_while_building,
+    without_cycle_collection,
+)
 from macros.adapters.data_pages import DataPage
 from macros.adapters.held_pages import HeldPages
 from macros.adapters.material import with_version_selector
@@ -119,8 +124,8 @@ class ClausesPlugin(BasePlugin[ClausesOptions]):
         use_package_theme(config)
         templates = self.templates = Templates(site_templates(config.theme.custom_dir),
                                                cache=base / self.config.template_cache)
-        _fewer_collections_while_building()
-        with _without_cycle_collection():
+        fewer_collections_while_building()
+        with without_cycle_collection():
             checked = check_code(base / self.config.manifest, base,
                                  self.kept if self.serving else None)
         # One report of every problem: a lost published URL first, what could not be checked
@@ -274,7 +279,7 @@ class ClausesPlugin(BasePlugin[ClausesOptions]):
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         """Fix the search index for the versions, then check the built site's URLs."""
-        gc.set_threshold(*_USUAL_THRESHOLD)
+        gc.set_threshold(*USUAL_THRESHOLD)
         self.reuse.finish(len(self.generated))
         if self.pdfs_later is not None and self.later is not None:
             self.pdfs_later.start(self.later)
@@ -291,7 +296,7 @@ class ClausesPlugin(BasePlugin[ClausesOptions]):
 
     def on_build_error(self, error: Exception) -> None:
         """A failed build (a preview goes on serving) collects garbage as usual again."""
-        gc.set_threshold(*_USUAL_THRESHOLD)
+        gc.set_threshold(*USUAL_THRESHOLD)
 
     @event_priority(-100)  # after other plugins have set the environment up
     def on_env(self, env: jinja2.Environment, config: MkDocsConfig,
@@ -375,42 +380,6 @@ def template_errors(base: Path, stop: type[Exception] = Abort) -> Iterator[None]
         yield
     except jinja2.TemplateError as err:
         raise stop(template_problem(err, base)) from None
-
-
-_USUAL_THRESHOLD = gc.get_threshold()
-
-
-def _fewer_collections_while_building() -> None:
-    """Collect the youngest objects every 50,000 allocations instead of every 700 until the
-    site is written (`on_post_build` sets the usual threshold back).
-
-    Writing the pages makes many short-lived objects (Markdown's trees, the templates'
-    output) and few reference cycles, so the collector's frequent passes over them find
-    almost nothing; on the real site they took a few per cent of the build. Cycles are still
-    collected, only less often.
-    """
-    gc.set_threshold(50_000, *_USUAL_THRESHOLD[1:])
-
-
-@contextmanager
-def _without_cycle_collection() -> Iterator[None]:
-    """Load the Code without Python's cycle collector, then exempt it from later collections.
-
-    Loading builds millions of small objects and no garbage cycles; the collector
-    would walk all of them each time the heap grows by a quarter, so loading a
-    5,000-clause Code of 10 versions took three times as long. The loaded Code is
-    read-only, so later collections skip it (`gc.freeze`); its objects are still
-    freed as usual when nothing refers to them.
-    """
-    gc.unfreeze()  # a rebuild under `mkdocs serve` may collect what the last build froze
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-        gc.freeze()
 
 
 def _use_glossary(config: MkDocsConfig, path: Path) -> None:
