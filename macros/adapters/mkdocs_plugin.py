@@ -37,7 +37,7 @@ from macros.adapters.collector import (
 )
 from macros.adapters.data_pages import DataPage
 from macros.adapters.held_pages import HeldPages
-from macros.adapters.material import with_version_selector
+from macros.adapters.material import has_version_selector, with_version_selector
 from macros.adapters.nav_once import NavOnce
 from macros.adapters.package_theme import bundles, use_package_theme
 from macros.adapters.pdf_later import PdfsLater
@@ -217,7 +217,7 @@ class ClausesPlugin(BasePlugin[ClausesOptions]):
             self.reuse.laid_out(page, terms)
         return html
 
-    @event_priority(-100)  # after any other plugin's turn
+    @event_priority(float("-inf"))  # after every other plugin's and hook's turn
     def _hold_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         if page.file.src_uri in self.generated:
             return self.held.hold(page.file.src_uri, html)
@@ -310,10 +310,11 @@ class ClausesPlugin(BasePlugin[ClausesOptions]):
             raise Abort(str(CodeDataError(problems)))
         env.filters["version_selector"] = self._version_selector
         env.globals["nav_once"] = NavOnce()
+        env.globals["has_version_selector"] = functools.partial(has_version_selector, self.code)
         keep_compiled(env, self.base / self.config.template_cache)
         return with_reused_template(env)
 
-    @event_priority(100)  # before any other plugin's turn
+    @event_priority(float("inf"))  # before every other plugin's and hook's turn
     def _context_given_back(self, context: dict[str, object], page: Page,
                             config: MkDocsConfig, nav: Navigation) -> None:
         held = self.held.give_back(page.file.src_uri)
