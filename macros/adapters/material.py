@@ -66,6 +66,14 @@ def selector_base(code: Code, page: str) -> str | None:
     return None
 
 
+def has_version_selector(code: Code, page: object) -> bool:
+    """Whether the theme's version selector appears on `page` (theme/partials/header.html
+    keeps room for it on a narrow screen, so the page does not move down when it comes)."""
+    url = getattr(page, "url", None)
+    return isinstance(url, str) and len(code.versions) > 1 and \
+        selector_base(code, url) is not None
+
+
 def with_version_selector(settings: str, code: Code, page: str) -> str:
     """The theme's settings for the page at `page`, with its version selector turned on for
     the versions of this build when the page shows one of them.
