@@ -310,7 +310,8 @@ class ClausesPlugin(BasePlugin[ClausesOptions]):
             raise Abort(str(CodeDataError(problems)))
         env.filters["version_selector"] = self._version_selector
         env.globals["nav_once"] = NavOnce()
-        env.globals["has_version_selector"] = functools.partial(has_version_selector, self.code)
+        env.globals["has_version_selector"] = functools.partial(has_version_selector,
+                                                                   self._loaded())
         keep_compiled(env, self.base / self.config.template_cache)
         return with_reused_template(env)
 
