@@ -567,29 +567,48 @@ def report(res: Results, path: Path | None, argv: list[str]) -> None:
 PROFILE = """\
 ## Where a large build's time goes
 
-Written by hand from profiles (`python -m cProfile` of `mkdocs build` of the synthetic Code
-of 1,000 clauses x 5 versions, whose output both commits write byte for byte alike), and
-CPU times of whole builds (`/usr/bin/time`, user + system), on this machine while other
-work loaded it (load average 3 to 11): shares are steadier than seconds. Rerun them after
-a change that moves these costs.
+Written by hand from CPU times by build stage (a MkDocs hook noting the process's CPU time
+at each event, the stages below) of `mkdocs build` of the synthetic Code of 5,000 clauses x
+10 versions, and from profiles (`python -m cProfile`) of the same Code at 1,000 clauses.
+Before is commit 62ac464 on this machine while other work loaded it (load average 5 to 6,
+92 s CPU), after is this commit on an idle one (45 s CPU): compare the shares. Both write
+the same site (compared file by file at 1,000 x 10 and 5,000 x 10, and the real site), and
+the whole-build figures in Targets above come from the benchmark itself. Rerun them after a
+change that moves these costs.
 
-| cost | before (48dd3bc) | after |
+| stage of a 5,000 x 10 build (share of its CPU) | before (62ac464) | after |
 | --- | --- | --- |
-| whole build, 1,000 x 5, CPU | 13.8-14.2 s | 7.8-8.7 s |
-| Markdown reading the generated pages' HTML (md_in_html parses it) | 48 % | 0 % (skipped) |
-| the theme laying out each page (main.html, the navigation) and writing it | 33 % | 52 % |
-| Material's search plugin parsing the version pages' HTML | 18 % | 25 % |
-| the Code's templates laying out the pages' content | 17 % | 21 % |
-| loading, validating and checking the Code (5 version files) | 4 % | 5 % |
-| 5,000 x 10 whole build, CPU and peak memory | 116 s, 967 MiB | 66 s, 688 MiB |
+| the theme's search parsing the ten version pages' HTML | 29 % | 1 % |
+| the theme laying out the 6,800 clause histories (main.html, its navigation) | 15 % | 13 % |
+| the Code's templates laying out the ten version pages | 13 % | 24 % |
+| the Code's templates laying out the clause histories | 11 % | 15 % |
+| loading, validating and checking the Code (10 version files) | 9 % | 15 % |
+| writing each clause history, and its context for the theme | 6 % | 6 % |
+| the theme's search parsing the changes page (14 MB) | 4 % | 8 % |
+| MkDocs reading each clause history (its front matter, a Markdown converter) | 3 % | 2 % |
+| after the pages: the search index reshaped, and its copies for the version folders | 3 % | 3 % |
+| whole build, CPU and peak memory (benchmark, idle machine) | 79.5 s, 806 MiB | see Targets |
 
-What stands in the way of the targets still failing, and what would move them next:
+What moved, and what stands in the way of the targets still failing:
 
-- **5,000 x 10 in 60 s CPU and 600 MiB** (66 s, 688 MiB): the theme's layout of 6,800
-  pages, search's parsing of ten 5,000-clause pages, and the pages' content are each a
-  fifth to a half of the rest. Next: the search entries of a version page written from the
-  Code (the plugin knows every clause's anchor and text) instead of parsed back out of its
-  HTML.
+- **5,000 x 10 in 60 s CPU and 600 MiB**: the theme's search parsed each version page's
+  megabytes of HTML for entries that were then replaced by ones computed from the data; it
+  now reads the page's title in their place (`index_stand_in` in
+  `macros/adapters/search_index.py`). The theme's navigation, the same for every page it
+  does not list, is laid out once per folder for the clause histories
+  (`macros/adapters/nav_once.py`); a clause history is a MkDocs page with its settings
+  given, so MkDocs neither parses its front matter nor makes a Markdown converter for it
+  (`macros/adapters/data_pages.py`); the changelog compares a clause word by word only when
+  its text differs from the version before; the version folders' copies of the search index
+  are made from its text. Memory: each version file's YAML nodes (kept for the lines of
+  problems) and its data as plain YAML were kept after validation; now the nodes are made
+  again from the file's text only when a problem needs a line, and the plain data is
+  dropped (loading's peak 588 -> 395 MiB at 5,000 x 10). And MkDocs holds every page's
+  content from reading it to writing it, over 300 MB of HTML for this Code; a generated
+  page's is now held compressed (`macros/adapters/held_pages.py`, zlib at its fastest,
+  about a tenth of the size). The peak is now laying out the changes page. What is left
+  is mostly the Code's own templates: each clause of a version page lists the clause in
+  every other version (nine links at 10 versions), then loading and checking the data.
 - **Preview of 1,000 x 5 in 2 s** (2.16 s wall, 1.64 s server CPU after, on this machine
   at load average 1 to 2; 6.84 s and 6.33 s before): profiled, a save's rebuild was the
   Code's templates laying out every page only to fingerprint it (49 %), search parsing
