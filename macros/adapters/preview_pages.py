@@ -25,10 +25,9 @@ from typing import Any
 
 import jinja2
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
-from mkdocs.structure.toc import get_toc
 
+from macros.adapters.data_pages import read_given, render_nothing
 from macros.adapters.search_chunks import SearchChunks
 from macros.render.page_reuse import Kept, PageStore, page_digest, site_digest
 
@@ -133,7 +132,7 @@ class PageReuse:
             # its entries are added after the search plugin's turn
             meta["search"] = {"exclude": True}
         page.meta = meta
-        setattr(page, "render", functools.partial(_render_empty, page))  # noqa: B010
+        setattr(page, "render", functools.partial(render_nothing, page))  # noqa: B010
         return True
 
     def kept_terms(self, page: Page) -> frozenset[str] | None:
@@ -218,22 +217,12 @@ class PageReuse:
 
 
 def read_generated(page: Page, meta: dict[str, object]) -> None:
-    """Have `page`, a generated page, read as MkDocs reads its file (`Page.read_source`):
-    front matter holding `meta`, then no Markdown; without parsing the front matter's YAML,
-    which for a Code of thousands of clauses is a tenth of a preview's rebuild."""
+    """Have `page`, a generated page, read as MkDocs reads its file, without parsing the
+    front matter's YAML, which for a Code of thousands of clauses is a tenth of a preview's
+    rebuild (`data_pages.read_given`)."""
     def read_source(config: MkDocsConfig) -> None:
-        page.markdown, page.meta = "", dict(meta)
+        read_given(page, meta)
     setattr(page, "read_source", read_source)  # noqa: B010
-
-
-def _render_empty(page: Page, config: MkDocsConfig, files: Files) -> None:
-    """What `Page.render` makes of a generated page's Markdown, which is empty (its content is
-    handed over as HTML), without making a Markdown converter with every extension for it."""
-    page.content = ""
-    page.toc = get_toc([])
-    page.present_anchor_ids = set()
-    if logging.getLogger("mkdocs.structure.pages").getEffectiveLevel() > logging.DEBUG:
-        page.links_to_anchors = {}
 
 
 # The attributes Material's search plugin removes from a page's HTML once it has indexed it.
