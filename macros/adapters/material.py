@@ -66,12 +66,17 @@ def selector_base(code: Code, page: str) -> str | None:
     return None
 
 
+def _selector_folder(code: Code, page: str) -> str | None:
+    """The selector's folder for the page at `page` when the page shows the selector (a
+    version page of a Code with more than one version), else None."""
+    return selector_base(code, page) if len(code.versions) > 1 else None
+
+
 def has_version_selector(code: Code, page: object) -> bool:
     """Whether the theme's version selector appears on `page` (theme/partials/header.html
     keeps room for it on a narrow screen, so the page does not move down when it comes)."""
     url = getattr(page, "url", None)
-    return isinstance(url, str) and len(code.versions) > 1 and \
-        selector_base(code, url) is not None
+    return isinstance(url, str) and _selector_folder(code, url) is not None
 
 
 def with_version_selector(settings: str, code: Code, page: str) -> str:
@@ -82,8 +87,8 @@ def with_version_selector(settings: str, code: Code, page: str) -> str:
     settings as JSON (theme/main.html passes it through the `version_selector` filter).
     Other pages' settings are returned unchanged: there is no version to switch from.
     """
-    folder = selector_base(code, page)
-    if folder is None or len(code.versions) < 2:
+    folder = _selector_folder(code, page)
+    if folder is None:
         return settings
     start = settings.index(">") + 1  # the JSON follows the element's start tag
     end = settings.rindex("<")  # and ends where its end tag starts (JSON escapes '<')
